@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { loadConfig } from './config.ts';
+import { QuireError } from '../errors.ts';
+
+test('defaults: ./data, port 8080, adult gate on, base URL from port', () => {
+  const c = loadConfig({});
+  assert.equal(c.dataDir, path.resolve('data'));
+  assert.equal(c.port, 8080);
+  assert.equal(c.adultGate, true);
+  assert.equal(c.baseUrl, 'http://localhost:8080');
+});
+
+test('environment variables are read and flags override them', () => {
+  const c = loadConfig({ QUIRE_PORT: '9000', QUIRE_ADULT_GATE: 'off', QUIRE_DATA: '/tmp/q' }, { port: 9100 });
+  assert.equal(c.port, 9100);
+  assert.equal(c.adultGate, false);
+  assert.equal(c.dataDir, '/tmp/q');
+  assert.equal(c.baseUrl, 'http://localhost:9100');
+});
+
+test('base URL loses its trailing slash', () => {
+  assert.equal(loadConfig({ QUIRE_BASE_URL: 'https://fic.example.org/' }).baseUrl, 'https://fic.example.org');
+});
+
+test('invalid configuration lists every problem with the variable name', () => {
+  assert.throws(
+    () => loadConfig({ QUIRE_PORT: 'eighty', QUIRE_ADULT_GATE: 'maybe', QUIRE_BASE_URL: 'ftp:/x' }),
+    (err: unknown) => {
+      assert.ok(err instanceof QuireError);
+      assert.equal(err.code, 'config_invalid');
+      assert.match(err.message, /QUIRE_PORT/);
+      assert.match(err.message, /QUIRE_ADULT_GATE/);
+      assert.match(err.message, /QUIRE_BASE_URL/);
+      return true;
+    },
+  );
+});

@@ -1,0 +1,111 @@
+import { notFound } from '../errors.ts';
+import { logger } from '../log.ts';
+import type { Store } from '../store/store.ts';
+import type { Db } from '../store/schema.ts';
+import { WorkEvents } from './work.events.ts';
+import { loadChapters, loadWorks, writeWork } from './work.repository.ts';
+import type { Work, WorkInput, WorkWithChapters } from './work.types.ts';
+import { validateWork } from './work.validate.ts';
+import { canView, type Viewer } from './visibility.ts';
+
+export interface ListOptions {
+  page?: number;
+  pageSize?: number;
+  /** Only works with this filter tag. */
+  filterTagId?: number;
+  /** Only works by this pen name. */
+  pseudId?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pages: number;
+}
+
+const log = logger('works');
+
+/**
+ * Creating, reading and deleting works. Each write is one transaction: a failure leaves
+ * nothing half-written. After it commits, listeners (the search engine) hear of it.
+ */
+export class WorkService {
+  constructor(
+    readonly store: Store,
+    readonly events: WorkEvents = new WorkEvents(),
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Validates and stores a new work; returns it. Throws `validation_failed` listing every problem. */
+  async create(input: WorkInput): Promise<Work> {
+    const now = this.clock();
+    const valid = validateWork(input, now);
+    const id = await this.store.db.transaction().execute((trx) => writeWork(trx, valid, undefined, now));
+    log.info({ workId: id, chapters: valid.chapters.length, words: valid.words }, 'work created');
+    await this.events.changed([id]);
+    return (await this.get(id))!;
+  }
+
+  /** Replaces a work wholesale (metadata, chapters, tags); bumps its revision. */
+  async update(id: number, input: WorkInput): Promise<Work> {
+    const now = this.clock();
+    const valid = validateWork(input, now);
+    await this.store.db.transaction().execute(async (trx) => {
+      const exists = await trx.selectFrom('works').select('id').where('id', '=', id).executeTakeFirst();
+      if (!exists) throw notFound('work', id);
+      await writeWork(trx, valid, id, now);
+    });
+    await this.events.changed([id]);
+    return (await this.get(id))!;
+  }
+
+  async get(id: number, db: Db = this.store.db): Promise<Work | undefined> {
+    const [work] = await loadWorks(db, [id]);
+    return work;
+  }
+
+  /** The work with its chapters if `viewer` may read it; otherwise `not_found` (never "forbidden": no leak). */
+  async read(viewer: Viewer, id: number): Promise<WorkWithChapters> {
+    const work = await this.get(id);
+    if (!work || !canView(viewer, work)) throw notFound('work', id);
+    return { ...work, chapters: await loadChapters(this.store.db, id) };
+  }
+
+  async findByImportHash(hash: string): Promise<Work | undefined> {
+    const row = await this.store.db.selectFrom('works').select('id').where('import_hash', '=', hash).executeTakeFirst();
+    return row ? this.get(row.id) : undefined;
+  }
+
+  /** Works `viewer` may see, newest update first. */
+  async list(viewer: Viewer, opts: ListOptions = {}): Promise<Page<Work>> {
+    const pageSize = Math.min(Math.max(opts.pageSize ?? 20, 1), 200);
+    const page = Math.max(Math.trunc(opts.page ?? 1), 1);
+    let q = this.store.db.selectFrom('works');
+    if (viewer.kind !== 'operator' && !viewer.admin) {
+      q = q.where('works.status', '=', 'posted').where('works.hidden', '=', 0);
+      if (viewer.kind === 'guest') q = q.where('works.restricted', '=', 0);
+    }
+    if (opts.filterTagId !== undefined) {
+      const tagId = opts.filterTagId;
+      q = q.where((eb) => eb.exists(eb.selectFrom('filter_taggings').select('work_id').whereRef('filter_taggings.work_id', '=', 'works.id').where('filter_taggings.tag_id', '=', tagId)));
+    }
+    if (opts.pseudId !== undefined) {
+      const pseudId = opts.pseudId;
+      q = q.where((eb) => eb.exists(eb.selectFrom('work_creators').select('work_id').whereRef('work_creators.work_id', '=', 'works.id').where('work_creators.pseud_id', '=', pseudId)));
+    }
+    const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await q.select('works.id').orderBy('works.updated_on', 'desc').orderBy('works.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+    const total = Number(count.n);
+    return { items: await loadWorks(this.store.db, rows.map((r) => r.id)), total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  }
+
+  /** Deletes a work and everything that belongs only to it. */
+  async delete(id: number): Promise<void> {
+    const result = await this.store.db.deleteFrom('works').where('id', '=', id).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw notFound('work', id);
+    log.info({ workId: id }, 'work deleted');
+    await this.events.deleted([id]);
+  }
+}
