@@ -1,0 +1,17 @@
+import { Command } from 'commander';
+import { registerServe } from './commands/serve.ts';
+
+/**
+ * The `quire` command line. Each command lives in `commands/` and only translates flags into
+ * service calls; the work happens in the domain folders.
+ */
+export function buildProgram(): Command {
+  const program = new Command('quire')
+    .description('Quire, a self-hostable archive for fan fiction')
+    .option('--data <dir>', 'data directory (default $QUIRE_DATA or ./data)')
+    .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (str, write) => write(`quire: ${str.replace(/^error: /, '')}`) });
+  registerServe(program);
+  return program;
+}
