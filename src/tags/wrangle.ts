@@ -24,6 +24,7 @@ async function rewrangle(store: Store, events: WorkEvents, tagId: number, change
     const after = await worksAffectedByTag(trx, tagId);
     const ids = [...new Set([...before, ...after])];
     await refreshFilterTags(trx, ids);
+    await events.written(trx, ids);
     return ids;
   });
   await events.changed(affected);

@@ -1,3 +1,5 @@
+import type { Db } from '../store/schema.ts';
+
 /**
  * The one path by which writers tell readers of derived data (the search engine, caches) that
  * works changed. Every write that changes what a work shows or how it filters calls `changed`
@@ -8,8 +10,35 @@ export interface WorkListener {
   worksDeleted(ids: readonly number[]): void | Promise<void>;
 }
 
+/**
+ * Derived data kept in the database itself (the full-text index): written inside the same
+ * transaction as the work, so the two can never disagree.
+ */
+export interface TransactionalIndexer {
+  indexWorks(trx: Db, ids: readonly number[]): Promise<void>;
+  removeWorks(trx: Db, ids: readonly number[]): Promise<void>;
+}
+
 export class WorkEvents {
   private readonly listeners: WorkListener[] = [];
+  private readonly indexers: TransactionalIndexer[] = [];
+
+  /** Registers an indexer called inside every write transaction. */
+  addIndexer(indexer: TransactionalIndexer): void {
+    this.indexers.push(indexer);
+  }
+
+  /** Inside a write transaction: the works `ids` were written. */
+  async written(trx: Db, ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    for (const ix of this.indexers) await ix.indexWorks(trx, ids);
+  }
+
+  /** Inside a write transaction, before the rows go: the works `ids` are being deleted. */
+  async removing(trx: Db, ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    for (const ix of this.indexers) await ix.removeWorks(trx, ids);
+  }
 
   subscribe(listener: WorkListener): () => void {
     this.listeners.push(listener);

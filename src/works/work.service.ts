@@ -42,7 +42,11 @@ export class WorkService {
   async create(input: WorkInput): Promise<Work> {
     const now = this.clock();
     const valid = validateWork(input, now);
-    const id = await this.store.db.transaction().execute((trx) => writeWork(trx, valid, undefined, now));
+    const id = await this.store.db.transaction().execute(async (trx) => {
+      const workId = await writeWork(trx, valid, undefined, now);
+      await this.events.written(trx, [workId]);
+      return workId;
+    });
     log.info({ workId: id, chapters: valid.chapters.length, words: valid.words }, 'work created');
     await this.events.changed([id]);
     return (await this.get(id))!;
@@ -56,6 +60,7 @@ export class WorkService {
       const exists = await trx.selectFrom('works').select('id').where('id', '=', id).executeTakeFirst();
       if (!exists) throw notFound('work', id);
       await writeWork(trx, valid, id, now);
+      await this.events.written(trx, [id]);
     });
     await this.events.changed([id]);
     return (await this.get(id))!;
@@ -103,8 +108,12 @@ export class WorkService {
 
   /** Deletes a work and everything that belongs only to it. */
   async delete(id: number): Promise<void> {
-    const result = await this.store.db.deleteFrom('works').where('id', '=', id).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw notFound('work', id);
+    await this.store.db.transaction().execute(async (trx) => {
+      const exists = await trx.selectFrom('works').select('id').where('id', '=', id).executeTakeFirst();
+      if (!exists) throw notFound('work', id);
+      await this.events.removing(trx, [id]);
+      await trx.deleteFrom('works').where('id', '=', id).execute();
+    });
     log.info({ workId: id }, 'work deleted');
     await this.events.deleted([id]);
   }
