@@ -58,15 +58,20 @@ export async function ensureTag(db: Db, type: TagType, rawName: string, now = ne
   return toTag(row);
 }
 
-/** Tags of one type that carry at least one visible work, with counts: the fandom list. */
-export async function tagsWithCounts(db: Db, type: TagType): Promise<{ tag: Tag; count: number }[]> {
-  const rows = await db
+/**
+ * Tags of one type that carry at least one visible work, with counts: the fandom list.
+ * `includeRestricted: false` counts only works guests may read (the web's view for guests).
+ */
+export async function tagsWithCounts(db: Db, type: TagType, opts: { includeRestricted?: boolean } = {}): Promise<{ tag: Tag; count: number }[]> {
+  let q = db
     .selectFrom('tags')
     .innerJoin('filter_taggings', 'filter_taggings.tag_id', 'tags.id')
     .innerJoin('works', 'works.id', 'filter_taggings.work_id')
     .where('tags.type', '=', type)
     .where('works.status', '=', 'posted')
-    .where('works.hidden', '=', 0)
+    .where('works.hidden', '=', 0);
+  if (opts.includeRestricted === false) q = q.where('works.restricted', '=', 0);
+  const rows = await q
     .select(['tags.id', 'tags.type', 'tags.name', 'tags.name_key', 'tags.canonical', 'tags.synonym_of', 'tags.unwrangleable', 'tags.created_at'])
     .select((eb) => eb.fn.count<number>('works.id').as('n'))
     .groupBy(['tags.id', 'tags.type', 'tags.name', 'tags.name_key', 'tags.canonical', 'tags.synonym_of', 'tags.unwrangleable', 'tags.created_at'])

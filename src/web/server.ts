@@ -1,17 +1,51 @@
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Archive } from '../archive.ts';
+import { loadDemoIfEmpty } from '../demo/demo.ts';
 import { logger } from '../log.ts';
+import { registerErrorHandlers } from './errors.ts';
+import { registerRequestLog } from './request-log.ts';
+import { registerCreatorRoutes } from './routes/creators.ts';
+import { registerHomeRoutes } from './routes/home.ts';
+import { registerSeriesRoutes } from './routes/series.ts';
+import { registerTagRoutes } from './routes/tags.ts';
+import { registerWorkRoutes } from './routes/works.ts';
+import { registerSecurity } from './security.ts';
 
-/** Builds the HTTP app for an archive without listening (tests use `app.inject`). */
+/** Where the CSS and icons live; served under `/static/`. */
+export const STATIC_DIR = fileURLToPath(new URL('./static/', import.meta.url));
+
+/**
+ * Builds the HTTP app for an archive without listening (tests use `app.inject`).
+ * Every web request reads as a guest until accounts exist.
+ *
+ * @example const app = await buildServer(archive); const res = await app.inject('/works');
+ */
 export async function buildServer(archive: Archive): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false });
-  app.get('/', async () => ({ works: (await archive.works.list({ kind: 'guest' })).total }));
-  void archive;
+  const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 } });
+  registerRequestLog(app);
+  await registerSecurity(app, archive.config);
+  await app.register(fastifyStatic, {
+    root: STATIC_DIR,
+    prefix: '/static/',
+    index: false,
+    list: false,
+    maxAge: '1d',
+  });
+  registerErrorHandlers(app, archive.config);
+  registerHomeRoutes(app, archive);
+  registerWorkRoutes(app, archive);
+  registerTagRoutes(app, archive);
+  registerSeriesRoutes(app, archive);
+  registerCreatorRoutes(app, archive);
   return app;
 }
 
-/** Builds the app and listens on the configured host and port. */
+/** Loads the demo library into an empty archive (when configured), builds the app and listens on the configured host and port. */
 export async function startServer(archive: Archive): Promise<FastifyInstance> {
+  const loaded = await loadDemoIfEmpty(archive);
+  if (loaded > 0) logger('web').info({ works: loaded }, 'loaded the demo library');
   const app = await buildServer(archive);
   await app.listen({ port: archive.config.port, host: archive.config.host });
   logger('web').info({ url: archive.config.baseUrl }, 'Quire is serving');
