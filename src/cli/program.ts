@@ -1,5 +1,9 @@
 import { Command } from 'commander';
 import { registerServe } from './commands/serve.ts';
+import { registerWorks } from './commands/works.ts';
+import { registerDemo } from './commands/demo.ts';
+import { registerImport } from './commands/import.ts';
+import { registerSuggest } from './commands/suggest.ts';
 
 /**
  * The `quire` command line. Each command lives in `commands/` and only translates flags into
@@ -13,5 +17,9 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .configureOutput({ outputError: (str, write) => write(`quire: ${str.replace(/^error: /, '')}`) });
   registerServe(program);
+  registerWorks(program);
+  registerDemo(program);
+  registerImport(program);
+  registerSuggest(program);
   return program;
 }
