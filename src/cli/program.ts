@@ -4,6 +4,7 @@ import { registerWorks } from './commands/works.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerImport } from './commands/import.ts';
 import { registerSuggest } from './commands/suggest.ts';
+import { registerAdmin } from './commands/admin.ts';
 
 /**
  * The `quire` command line. Each command lives in `commands/` and only translates flags into
@@ -21,5 +22,6 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerImport(program);
   registerSuggest(program);
+  registerAdmin(program);
   return program;
 }
