@@ -1,4 +1,7 @@
+import { AccountService } from './accounts/account.service.ts';
 import type { Config } from './config/config.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { SearchService } from './search/search.service.ts';
 import { openStore, type Store } from './store/store.ts';
 import { WorkEvents } from './works/work.events.ts';
 import { WorkService } from './works/work.service.ts';
@@ -12,6 +15,11 @@ export interface Archive {
   readonly store: Store;
   readonly events: WorkEvents;
   readonly works: WorkService;
+  readonly accounts: AccountService;
+  /** Where the archive's mail goes (SMTP, or the outbox folder). */
+  readonly mailer: Mailer;
+  /** Full-text search, filters, sorts and facets (src/search; `await search.prepare()` at start-up). */
+  readonly search: SearchService;
   close(): Promise<void>;
 }
 
@@ -21,14 +29,24 @@ export async function openArchive(config: Config): Promise<Archive> {
   return archiveOn(config, store);
 }
 
-export function archiveOn(config: Config, store: Store): Archive {
+/** Wires the services on an open store; `opts.clock` lets tests move time (sessions, tokens, login limits). */
+export function archiveOn(config: Config, store: Store, opts: { clock?: () => Date } = {}): Archive {
   const events = new WorkEvents();
-  const works = new WorkService(store, events);
+  const works = new WorkService(store, events, opts.clock);
+  const search = new SearchService(store, events);
+  const mailer = createMailer(config, opts.clock);
+  const accounts = new AccountService(store, works, mailer, config, { clock: opts.clock });
   return {
     config,
     store,
     events,
     works,
-    close: () => store.close(),
+    accounts,
+    mailer,
+    search,
+    close: async () => {
+      await mailer.close();
+      await store.close();
+    },
   };
 }

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'import_failed'
   | 'unsupported_format'
   | 'bad_request'
+  | 'rate_limited'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -27,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
   import_failed: 422,
   unsupported_format: 415,
   bad_request: 400,
+  rate_limited: 429,
   internal: 500,
 };
 

@@ -3,6 +3,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerWorks } from './commands/works.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerImport } from './commands/import.ts';
+import { registerExport } from './commands/export.ts';
 import { registerSuggest } from './commands/suggest.ts';
 import { registerAdmin } from './commands/admin.ts';
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerWorks(program);
   registerDemo(program);
   registerImport(program);
+  registerExport(program);
   registerSuggest(program);
   registerAdmin(program);
   return program;

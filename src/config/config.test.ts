@@ -37,3 +37,27 @@ test('invalid configuration lists every problem with the variable name', () => {
     },
   );
 });
+
+test('accounts and mail: QUIRE_SIGNUP defaults to open; SMTP is optional; the From address follows the base URL', () => {
+  const c = loadConfig({ QUIRE_BASE_URL: 'https://fic.example.org' });
+  assert.equal(c.signup, 'open');
+  assert.equal(c.smtpUrl, undefined);
+  assert.equal(c.mailFrom, 'Quire <noreply@fic.example.org>');
+  const d = loadConfig({ QUIRE_SIGNUP: 'invite', QUIRE_SMTP_URL: 'smtp://u:p@mail.example.org:587', QUIRE_MAIL_FROM: 'Fic Archive <hello@fic.example.org>' });
+  assert.equal(d.signup, 'invite');
+  assert.equal(d.smtpUrl, 'smtp://u:p@mail.example.org:587');
+  assert.equal(d.mailFrom, 'Fic Archive <hello@fic.example.org>');
+});
+
+test('a bad SMTP URL is reported without its password', () => {
+  assert.throws(
+    () => loadConfig({ QUIRE_SMTP_URL: 'http://mailer:s3cretpw@mail.example.org', QUIRE_SIGNUP: 'sometimes' }),
+    (err: unknown) => {
+      assert.ok(err instanceof QuireError);
+      assert.match(err.message, /QUIRE_SMTP_URL/);
+      assert.match(err.message, /QUIRE_SIGNUP/);
+      assert.doesNotMatch(err.message, /s3cretpw/);
+      return true;
+    },
+  );
+});

@@ -25,6 +25,14 @@ const schema = z.object({
   archiveName: z.string().trim().min(1).max(80),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   pageSize: z.coerce.number().int().min(1).max(200),
+  trustProxy: onOff,
+  signup: z.enum(['open', 'invite', 'closed'], { error: 'must be open, invite or closed' }),
+  smtpUrl: z
+    .string()
+    .trim()
+    .refine((u) => /^smtps?:\/\/[^\s/]+/.test(u) && URL.canParse(u), 'must be a URL like smtp://user:pass@host:587 or smtps://host')
+    .optional(),
+  mailFrom: z.string().trim().min(3).max(200).refine((v) => /^[^\r\n]*<?[^\s<>@]+@[^\s<>@]+>?$/.test(v), 'must be an address like "Quire <noreply@example.org>"').optional(),
 });
 
 export interface Config {
@@ -42,6 +50,14 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Works per listing page. */
   pageSize: number;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (login limits count per address). */
+  trustProxy: boolean;
+  /** Who may make an account: anyone (`open`), holders of an invitation code (`invite`), nobody (`closed`). */
+  signup: 'open' | 'invite' | 'closed';
+  /** Outgoing mail server, `smtp://user:pass@host:587`; without it, mail goes to `<dataDir>/outbox/`. */
+  smtpUrl?: string;
+  /** The From address of the archive's mail; default `<archiveName> <noreply@host of baseUrl>`. */
+  mailFrom: string;
 }
 
 /** Raw values as strings: what the environment or a flag gives. */
@@ -58,7 +74,20 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   archiveName: 'QUIRE_NAME',
   logLevel: 'QUIRE_LOG_LEVEL',
   pageSize: 'QUIRE_PAGE_SIZE',
+  trustProxy: 'QUIRE_TRUST_PROXY',
+  signup: 'QUIRE_SIGNUP',
+  smtpUrl: 'QUIRE_SMTP_URL',
+  mailFrom: 'QUIRE_MAIL_FROM',
 };
+
+/** Settings that are absent unless set (an empty string counts as unset). */
+const OPTIONAL: readonly (keyof Config)[] = ['baseUrl', 'smtpUrl', 'mailFrom'];
+
+/** Settings whose value may hold a secret: error messages show them with the password masked. */
+function shown(key: keyof Config, value: string | undefined): string {
+  if (key === 'smtpUrl' && value) return JSON.stringify(value.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@'));
+  return JSON.stringify(value);
+}
 
 const DEFAULTS: Record<keyof Config, string> = {
   dataDir: './data',
@@ -70,6 +99,10 @@ const DEFAULTS: Record<keyof Config, string> = {
   archiveName: 'Quire',
   logLevel: 'info',
   pageSize: '20',
+  trustProxy: 'off',
+  signup: 'open',
+  smtpUrl: '',
+  mailFrom: '',
 };
 
 /**
@@ -82,17 +115,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     const flag = overrides[key];
     const fromEnv = env[ENV_NAMES[key]];
     const value = flag !== undefined ? String(flag) : fromEnv !== undefined && fromEnv !== '' ? fromEnv : DEFAULTS[key];
-    raw[key] = key === 'baseUrl' && value === '' ? undefined : value;
+    raw[key] = OPTIONAL.includes(key) && value === '' ? undefined : value;
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0]) as keyof Config;
-      return `${ENV_NAMES[key] ?? key} (${key}) ${issue.message}: got ${JSON.stringify(raw[key])}`;
+      return `${ENV_NAMES[key] ?? key} (${key}) ${issue.message}: got ${shown(key, raw[key])}`;
     });
     throw new QuireError('config_invalid', `invalid configuration:\n  - ${lines.join('\n  - ')}`);
   }
   const c = parsed.data;
   const baseUrl = (c.baseUrl ?? `http://localhost:${c.port}`).replace(/\/+$/, '');
-  return { ...c, dataDir: c.dataDir === ':memory:' ? c.dataDir : path.resolve(c.dataDir), baseUrl };
+  const sender = c.archiveName.replace(/[^\p{L}\p{N} ._-]/gu, '').trim() || 'Quire';
+  const mailFrom = c.mailFrom ?? `${sender} <noreply@${new URL(baseUrl).hostname}>`;
+  return { ...c, dataDir: c.dataDir === ':memory:' ? c.dataDir : path.resolve(c.dataDir), baseUrl, mailFrom };
 }

@@ -124,6 +124,69 @@ export interface SettingsTable {
   value: string;
 }
 
+/** A reader's or writer's account. `username_key` and `email_key` are lower case and unique. */
+export interface AccountsTable {
+  id: Generated<number>;
+  username: string;
+  username_key: string;
+  email: string;
+  email_key: string;
+  /** argon2id, in the PHC string format. */
+  password_hash: string;
+  /** `member`, `wrangler` or `admin`. */
+  role: string;
+  default_pseud_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A signed-in browser. `id` is the sha256 (hex) of the token in the `quire_session` cookie. */
+export interface SessionsTable {
+  id: string;
+  account_id: number;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  /** A short summary of the browser, shown on the account page. */
+  user_agent: string;
+}
+
+/** An outstanding password-reset link; `id` is the sha256 (hex) of the token it carries. */
+export interface PasswordResetsTable {
+  id: string;
+  account_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+/** An invitation code (stored as its sha256; `hint` is its first characters, for the admin list). */
+export interface InvitationsTable {
+  id: Generated<number>;
+  code_hash: string;
+  hint: string;
+  created_by: number | null;
+  /** `web` (an admin's page) or `cli` (`quire admin invite`). */
+  created_via: string;
+  created_at: string;
+  used_by: number | null;
+  used_at: string | null;
+}
+
+/** One login attempt in a bucket (`ip:…`, `account:…`, `login:…`); `at` in epoch milliseconds. */
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  bucket: string;
+  at: number;
+}
+
+/** Consecutive failed logins per account bucket, and the lock they caused (epoch milliseconds). */
+export interface LoginFailuresTable {
+  bucket: string;
+  failures: number;
+  locked_until: number | null;
+  updated_at: number;
+}
+
 export interface Database {
   works: WorksTable;
   chapters: ChaptersTable;
@@ -136,6 +199,12 @@ export interface Database {
   series: SeriesTable;
   series_works: SeriesWorksTable;
   settings: SettingsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+  invitations: InvitationsTable;
+  login_attempts: LoginAttemptsTable;
+  login_failures: LoginFailuresTable;
 }
 
 /** A connection or an open transaction: repositories accept either. */

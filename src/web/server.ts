@@ -6,9 +6,14 @@ import { loadDemoIfEmpty } from '../demo/demo.ts';
 import { logger } from '../log.ts';
 import { registerErrorHandlers } from './errors.ts';
 import { registerRequestLog } from './request-log.ts';
+import { registerAccountRoutes } from './routes/account.ts';
+import { registerAccountAdminRoutes } from './routes/account-admin.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCreatorRoutes } from './routes/creators.ts';
+import { registerDownloadRoutes } from './routes/downloads.ts';
 import { registerHomeRoutes } from './routes/home.ts';
 import { registerSeriesRoutes } from './routes/series.ts';
+import { registerSession } from './routes/session.ts';
 import { registerTagRoutes } from './routes/tags.ts';
 import { registerWorkRoutes } from './routes/works.ts';
 import { registerSecurity } from './security.ts';
@@ -18,14 +23,15 @@ export const STATIC_DIR = fileURLToPath(new URL('./static/', import.meta.url));
 
 /**
  * Builds the HTTP app for an archive without listening (tests use `app.inject`).
- * Every web request reads as a guest until accounts exist.
+ * Each request's `viewer` comes from its session cookie (see routes/session.ts).
  *
  * @example const app = await buildServer(archive); const res = await app.inject('/works');
  */
 export async function buildServer(archive: Archive): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 } });
+  const app = Fastify({ logger: false, trustProxy: archive.config.trustProxy, routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 } });
   registerRequestLog(app);
   await registerSecurity(app, archive.config);
+  registerSession(app, archive);
   await app.register(fastifyStatic, {
     root: STATIC_DIR,
     prefix: '/static/',
@@ -36,9 +42,13 @@ export async function buildServer(archive: Archive): Promise<FastifyInstance> {
   registerErrorHandlers(app, archive.config);
   registerHomeRoutes(app, archive);
   registerWorkRoutes(app, archive);
+  registerDownloadRoutes(app, archive);
   registerTagRoutes(app, archive);
   registerSeriesRoutes(app, archive);
   registerCreatorRoutes(app, archive);
+  registerAuthRoutes(app, archive);
+  registerAccountRoutes(app, archive);
+  registerAccountAdminRoutes(app, archive);
   return app;
 }
 

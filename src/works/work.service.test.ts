@@ -114,3 +114,19 @@ test('published date may be backdated but never in the future; a WIP keeps its e
   await assert.rejects(a.works.create(buildWork({ publishedOn: '2001-02-30' })), /not a date/);
   await assert.rejects(a.works.create(buildWork({ complete: true, expectedChapters: 3 })), /complete work has all its chapters/);
 });
+
+test('drafts are for their creators only, not admins; hidden works for admins and creators', async () => {
+  const a = await testArchive();
+  const draft = await a.works.create(buildWork({ status: 'draft', creators: ['drafter'] }));
+  const hidden = await a.works.create(buildWork({ creators: ['hider'] }));
+  await a.store.db.updateTable('works').set({ hidden: 1 }).where('id', '=', hidden.id).execute();
+  const admin = { kind: 'member' as const, accountId: 1, pseudIds: [], admin: true };
+  await assert.rejects(a.works.read(admin, draft.id), /not found/);
+  assert.equal((await a.works.read(admin, hidden.id)).id, hidden.id);
+  assert.deepEqual((await a.works.list(admin)).items.map((w) => w.id), [hidden.id]);
+  const drafter = { kind: 'member' as const, accountId: 2, pseudIds: [draft.creators[0]!.id] };
+  assert.equal((await a.works.read(drafter, draft.id)).id, draft.id);
+  assert.deepEqual((await a.works.list(drafter)).items.map((w) => w.id), [draft.id]);
+  const hider = { kind: 'member' as const, accountId: 3, pseudIds: [hidden.creators[0]!.id] };
+  assert.equal((await a.works.read(hider, hidden.id)).id, hidden.id);
+});

@@ -88,9 +88,18 @@ export class WorkService {
     const pageSize = Math.min(Math.max(opts.pageSize ?? 20, 1), 200);
     const page = Math.max(Math.trunc(opts.page ?? 1), 1);
     let q = this.store.db.selectFrom('works');
-    if (viewer.kind !== 'operator' && !viewer.admin) {
-      q = q.where('works.status', '=', 'posted').where('works.hidden', '=', 0);
-      if (viewer.kind === 'guest') q = q.where('works.restricted', '=', 0);
+    if (viewer.kind !== 'operator') {
+      const mine = viewer.pseudIds ?? [];
+      q = q.where((eb) => {
+        const visible = eb.and([
+          eb('works.status', '=', 'posted'),
+          ...(viewer.admin ? [] : [eb('works.hidden', '=', 0)]),
+          ...(viewer.kind === 'guest' ? [eb('works.restricted', '=', 0)] : []),
+        ]);
+        if (mine.length === 0) return visible;
+        const own = eb.exists(eb.selectFrom('work_creators').select('work_id').whereRef('work_creators.work_id', '=', 'works.id').where('work_creators.pseud_id', 'in', [...mine]));
+        return eb.or([visible, own]);
+      });
     }
     if (opts.filterTagId !== undefined) {
       const tagId = opts.filterTagId;

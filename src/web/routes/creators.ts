@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Archive } from '../../archive.ts';
 import { QuireError } from '../../errors.ts';
 import { findPseudByName } from '../../works/pseud.repository.ts';
-import { GUEST } from '../../works/visibility.ts';
 import { html } from '../html.ts';
 import { parsePage } from '../params.ts';
 import { sendPage } from '../render.ts';
@@ -19,7 +18,7 @@ export function registerCreatorRoutes(app: FastifyInstance, archive: Archive): v
     if (!pseud) throw missing;
     const pageNo = parsePage(req.query);
     if (pseud.name !== name) return reply.redirect(pageHref(creatorHref(pseud.name), pageNo), 301);
-    const page = await archive.works.list(GUEST, { page: pageNo, pageSize: archive.config.pageSize, pseudId: pseud.id });
+    const page = await archive.works.list(req.viewer, { page: pageNo, pageSize: archive.config.pageSize, pseudId: pseud.id });
     if (page.total === 0) throw missing;
     if (page.page > page.pages) throw new QuireError('not_found', `there is no page ${page.page} of works by ${pseud.name}`);
     return sendPage(reply, archive.config, {

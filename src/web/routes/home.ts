@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { Archive } from '../../archive.ts';
-import { GUEST } from '../../works/visibility.ts';
 import { sendPage } from '../render.ts';
 import { homePage } from '../views/pages.ts';
 
@@ -9,8 +8,8 @@ export const HOME_WORKS = 10;
 
 /** `/`: a short introduction and the newest works. */
 export function registerHomeRoutes(app: FastifyInstance, archive: Archive): void {
-  app.get('/', async (_req, reply) => {
-    const newest = await archive.works.list(GUEST, { page: 1, pageSize: HOME_WORKS });
+  app.get('/', async (req, reply) => {
+    const newest = await archive.works.list(req.viewer, { page: 1, pageSize: HOME_WORKS });
     return sendPage(reply, archive.config, {
       title: [],
       section: 'home',

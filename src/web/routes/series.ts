@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Archive } from '../../archive.ts';
 import { notFound } from '../../errors.ts';
 import { loadSeries } from '../../works/series.repository.ts';
-import { GUEST } from '../../works/visibility.ts';
 import { parseId } from '../params.ts';
 import { sendPage } from '../render.ts';
 import { seriesPage } from '../views/pages.ts';
@@ -11,7 +10,7 @@ import { seriesPage } from '../views/pages.ts';
 export function registerSeriesRoutes(app: FastifyInstance, archive: Archive): void {
   app.get<{ Params: { id: string } }>('/series/:id', async (req, reply) => {
     const id = parseId(req.params.id, 'series');
-    const series = await loadSeries(archive.store.db, id, GUEST);
+    const series = await loadSeries(archive.store.db, id, req.viewer);
     if (!series) throw notFound('series', id);
     return sendPage(reply, archive.config, { title: [series.title, 'Series'], section: 'works', body: seriesPage(series) });
   });

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Archive } from '../../archive.ts';
 import { QuireError } from '../../errors.ts';
 import { findTagByName, findTagsByIds, tagsWithCounts } from '../../tags/tag.repository.ts';
-import { GUEST } from '../../works/visibility.ts';
 import { html } from '../html.ts';
 import { parsePage } from '../params.ts';
 import { sendPage } from '../render.ts';
@@ -35,7 +34,7 @@ export function registerTagRoutes(app: FastifyInstance, archive: Archive): void 
       if (canonical) return reply.redirect(pageHref(tagHref(canonical.name), pageNo), 301);
     }
     if (tag.name !== name) return reply.redirect(pageHref(tagHref(tag.name), pageNo), 301);
-    const page = await archive.works.list(GUEST, { page: pageNo, pageSize: archive.config.pageSize, filterTagId: tag.id });
+    const page = await archive.works.list(req.viewer, { page: pageNo, pageSize: archive.config.pageSize, filterTagId: tag.id });
     if (page.total === 0) throw new QuireError('not_found', `no works are tagged "${tag.name}"`);
     if (page.page > page.pages) throw new QuireError('not_found', `there is no page ${page.page} of "${tag.name}"`);
     const kind = TAG_KIND[tag.type] ?? 'Tag';
@@ -46,8 +45,8 @@ export function registerTagRoutes(app: FastifyInstance, archive: Archive): void 
     });
   });
 
-  app.get('/fandoms', async (_req, reply) => {
-    const fandoms = await tagsWithCounts(db, 'fandom', { includeRestricted: false });
+  app.get('/fandoms', async (req, reply) => {
+    const fandoms = await tagsWithCounts(db, 'fandom', { includeRestricted: req.viewer.kind !== 'guest' });
     return sendPage(reply, archive.config, {
       title: ['Fandoms'],
       section: 'fandoms',

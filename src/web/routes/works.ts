@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Archive } from '../../archive.ts';
 import { notFound, QuireError } from '../../errors.ts';
 import { loadSeries } from '../../works/series.repository.ts';
-import { GUEST, type Viewer } from '../../works/visibility.ts';
+import type { Viewer } from '../../works/visibility.ts';
 import type { Work, WorkWithChapters } from '../../works/work.types.ts';
 import { adultGate, proceedHref } from '../adult-gate.ts';
 import { parseId, parsePage, queryString } from '../params.ts';
@@ -46,14 +46,14 @@ async function showWork(archive: Archive, req: FastifyRequest, reply: FastifyRep
     section: 'works',
     bodyClass: 'page-work',
     description: `${work.title} by ${work.creators.map((c) => c.name).join(', ') || 'Anonymous'}`,
-    body: workPage({ work, mode, series: await seriesPlaces(archive, GUEST, work) }),
+    body: workPage({ work, mode, series: await seriesPlaces(archive, req.viewer, work) }),
   });
 }
 
 /** `/works` (paged index), `/works/:id` (a work; `?view=full` for all chapters), `/works/:id/chapters/:n`. */
 export function registerWorkRoutes(app: FastifyInstance, archive: Archive): void {
   app.get('/works', async (req, reply) => {
-    const page = await archive.works.list(GUEST, { page: parsePage(req.query), pageSize: archive.config.pageSize });
+    const page = await archive.works.list(req.viewer, { page: parsePage(req.query), pageSize: archive.config.pageSize });
     if (page.page > page.pages) throw new QuireError('not_found', `there is no page ${page.page}: the works index has ${page.pages}`);
     return sendPage(reply, archive.config, {
       title: [page.page > 1 ? `Works (page ${page.page})` : 'Works'],
@@ -64,7 +64,7 @@ export function registerWorkRoutes(app: FastifyInstance, archive: Archive): void
 
   app.get<{ Params: { id: string } }>('/works/:id', async (req, reply) => {
     const id = parseId(req.params.id, 'work');
-    const work = await archive.works.read(GUEST, id);
+    const work = await archive.works.read(req.viewer, id);
     const full = queryString(req.query, 'view') === 'full' || work.chapters.length <= 1;
     const mode: ChapterMode = full ? { kind: 'full' } : { kind: 'chapter', position: 1 };
     return showWork(archive, req, reply, work, mode, workHref(id));
@@ -73,7 +73,7 @@ export function registerWorkRoutes(app: FastifyInstance, archive: Archive): void
   app.get<{ Params: { id: string; n: string } }>('/works/:id/chapters/:n', async (req, reply) => {
     const id = parseId(req.params.id, 'work');
     const n = parseId(req.params.n, 'chapter');
-    const work = await archive.works.read(GUEST, id);
+    const work = await archive.works.read(req.viewer, id);
     if (n > work.chapters.length) throw notFound(`chapter ${n} of work`, id);
     const mode: ChapterMode = work.chapters.length <= 1 ? { kind: 'full' } : { kind: 'chapter', position: n };
     return showWork(archive, req, reply, work, mode, chapterHref(id, n));

@@ -18,6 +18,8 @@ export interface PageOptions {
   description?: string;
   /** Extra class on `<body>`, e.g. `page-work`. */
   bodyClass?: string;
+  /** The header's account links ("Log in / Sign up", or the member's name and "Log out"); see views/account-nav.ts. */
+  accountNav?: SafeHtml;
 }
 
 /** `pageTitle(['Ch 2', 'Fandom'], 'Quire')` → "Ch 2 - Fandom - Quire". Empty parts are dropped. */
@@ -58,6 +60,7 @@ ${navLink('/works', 'Works', page.section === 'works')}
 ${navLink('/fandoms', 'Fandoms', page.section === 'fandoms')}
 </ul>
 </nav>
+${page.accountNav ?? ''}
 </div>
 </header>
 <main id="main" tabindex="-1">

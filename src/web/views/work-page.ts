@@ -2,6 +2,9 @@ import { html, raw, type SafeHtml } from '../html.ts';
 import type { Chapter, WorkWithChapters } from '../../works/work.types.ts';
 import { chapterLabel, chapterNav, type ChapterMode } from './chapter-nav.ts';
 import { creatorLinks } from './format.ts';
+import { offeredFormats } from '../../downloads/download.service.ts';
+import type { DownloadFormat } from '../../downloads/formats.ts';
+import { downloadMenu } from './downloads.ts';
 import { workMeta, type SeriesPlace } from './work-meta.ts';
 
 /** A labelled block of author HTML (summary, notes), or nothing when empty. */
@@ -39,6 +42,8 @@ export interface WorkPageView {
   /** For a one-chapter work, always `full`. */
   mode: ChapterMode;
   series: readonly SeriesPlace[];
+  /** Download formats to link; default: those this installation offers. */
+  downloads?: readonly DownloadFormat[];
 }
 
 /**
@@ -53,6 +58,7 @@ export function workPage(view: WorkPageView): SafeHtml {
 <section class="work-header" aria-label="Work information">
 ${workMeta(work, view.series)}
 </section>
+${downloadMenu(work, view.downloads ?? offeredFormats())}
 ${preface(work)}
 ${chapterNav(work, mode, 'top')}
 <div class="chapters">${shown.map((c) => chapter(work, c))}</div>
