@@ -1,8 +1,10 @@
 import { AccountService } from './accounts/account.service.ts';
 import type { Config } from './config/config.ts';
+import { Interactions } from './interactions/interactions.service.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { SearchService } from './search/search.service.ts';
 import { openStore, type Store } from './store/store.ts';
+import { PostingService } from './works/posting.service.ts';
 import { WorkEvents } from './works/work.events.ts';
 import { WorkService } from './works/work.service.ts';
 
@@ -16,6 +18,10 @@ export interface Archive {
   readonly events: WorkEvents;
   readonly works: WorkService;
   readonly accounts: AccountService;
+  /** Posting and editing works from the web, for their creators (src/works/posting.service.ts). */
+  readonly posting: PostingService;
+  /** The reader's life: kudos, comments, bookmarks, subscriptions and inbox, history, blocks and mutes, hits (src/interactions). */
+  readonly interactions: Interactions;
   /** Where the archive's mail goes (SMTP, or the outbox folder). */
   readonly mailer: Mailer;
   /** Full-text search, filters, sorts and facets (src/search; `await search.prepare()` at start-up). */
@@ -36,12 +42,15 @@ export function archiveOn(config: Config, store: Store, opts: { clock?: () => Da
   const search = new SearchService(store, events);
   const mailer = createMailer(config, opts.clock);
   const accounts = new AccountService(store, works, mailer, config, { clock: opts.clock });
+  const interactions = new Interactions({ store, works, mailer, config, clock: opts.clock });
   return {
     config,
     store,
     events,
     works,
     accounts,
+    posting: new PostingService(works, opts.clock),
+    interactions,
     mailer,
     search,
     close: async () => {

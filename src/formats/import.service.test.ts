@@ -62,7 +62,7 @@ test('failures read "file: reason" and leave nothing half-written', async () => 
   const broken = await importBuffer(a, 'broken.txt', fixture('front-matter-broken.txt'));
   assert.match(broken.error!, /^broken\.txt:\d+: front matter: Missing closing "quote$/);
   const pdf = await importBuffer(a, 'story.pdf', new Uint8Array([1, 2, 3]));
-  assert.equal(pdf.error, 'story.pdf: unsupported format (Quire imports .txt, .md, .markdown, .html, .htm)');
+  assert.equal(pdf.error, 'story.pdf: unsupported format (Quire imports .txt, .md, .markdown, .html, .htm, .epub)');
   const future = await importBuffer(a, 'f.txt', new TextEncoder().encode('---\npublished: 2999-01-01\n---\nA story from the future.'));
   assert.equal(future.error, 'f.txt: publishedOn: 2999-01-01 is in the future');
   assert.equal((await a.works.list(OPERATOR)).total, 0);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { epubReader } from './epub/epub.reader.ts';
 import { htmlReader } from './html/html.reader.ts';
 import { markdownReader } from './markdown/markdown.reader.ts';
 import { textReader } from './text/text.reader.ts';
@@ -28,3 +29,4 @@ export function supportedExtensions(): string[] {
 registerReader(textReader);
 registerReader(markdownReader);
 registerReader(htmlReader);
+registerReader(epubReader);

@@ -187,6 +187,149 @@ export interface LoginFailuresTable {
   updated_at: number;
 }
 
+/** A pending invitation for `pseud_id` to co-create `work_id` (migration 0003); accepted ones move to `work_creators`. */
+export interface CoCreatorInvitationsTable {
+  id: Generated<number>;
+  work_id: number;
+  pseud_id: number;
+  /** The pen name that sent it; null once that pen name is gone. */
+  invited_by_pseud_id: number | null;
+  created_at: string;
+}
+
+/**
+ * A work's comment settings (migration 0004); a work without a row takes the defaults
+ * (everyone may comment, no moderation). Kept apart from `works` so code that builds whole
+ * works rows is untouched.
+ */
+export interface WorkCommentSettingsTable {
+  work_id: number;
+  /** `everyone`, `registered` or `nobody`. */
+  permission: string;
+  /** 1: new comments wait until a creator approves them. */
+  moderated: number;
+}
+
+/** Kudos (migration 0004): one per account, or one per visitor address (kept only as a keyed hash). */
+export interface KudosTable {
+  id: Generated<number>;
+  work_id: number;
+  /** Null for a guest's kudos, and once the account is deleted. */
+  account_id: number | null;
+  guest_hash: string | null;
+  created_at: string;
+}
+
+/** A comment on a work or one of its chapters; `parent_id` makes threads (migration 0004). */
+export interface CommentsTable {
+  id: Generated<number>;
+  work_id: number;
+  /** The chapter commented on (1-based); null for the whole work. Positions, not chapter ids: ids change when a work is rewritten. */
+  chapter_position: number | null;
+  parent_id: number | null;
+  depth: number;
+  account_id: number | null;
+  pseud_id: number | null;
+  guest_name: string | null;
+  /** Never shown to anyone. */
+  guest_email: string | null;
+  /** Keyed hash of a guest's address, for the comment rate limit. */
+  guest_hash: string | null;
+  /** Sanitized HTML; '' once deleted. */
+  body: string;
+  /** `approved` or `pending` (held for moderation). */
+  status: string;
+  deleted: number;
+  frozen: number;
+  created_at: string;
+  edited_at: string | null;
+}
+
+/** One bookmark per account per work (migration 0004). */
+export interface BookmarksTable {
+  id: Generated<number>;
+  work_id: number;
+  account_id: number;
+  /** Sanitized HTML. */
+  notes: string;
+  /** JSON array of the bookmarker's own tags. */
+  tags: string;
+  /** Lower-case text of the notes and tags, for searching. */
+  search_text: string;
+  rec: number;
+  private: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** `kind`: `work`, `pseud` (a creator's pen name) or `series` (migration 0004). */
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  account_id: number;
+  kind: string;
+  target_id: number;
+  created_at: string;
+}
+
+/** An inbox entry: `chapter`, `work`, `series_work`, `comment` or `reply` (migration 0004). */
+export interface NoticesTable {
+  id: Generated<number>;
+  account_id: number;
+  kind: string;
+  work_id: number | null;
+  chapter_position: number | null;
+  series_id: number | null;
+  pseud_id: number | null;
+  comment_id: number | null;
+  read: number;
+  emailed: number;
+  created_at: string;
+}
+
+/** What subscribers were last told about a posted work (migration 0004). */
+export interface NotifiedWorksTable {
+  work_id: number;
+  chapter_count: number;
+  notified_at: string;
+}
+
+export interface LaterWorksTable {
+  account_id: number;
+  work_id: number;
+  created_at: string;
+}
+
+export interface ReadingHistoryTable {
+  account_id: number;
+  work_id: number;
+  chapter_position: number | null;
+  visits: number;
+  first_visited_at: string;
+  last_visited_at: string;
+}
+
+export interface ReaderSettingsTable {
+  account_id: number;
+  history_paused: number;
+  email_digest: number;
+}
+
+/** `kind`: `block` or `mute`; `via_pseud_id` is the pen name the reader acted on, if any. */
+export interface AccountRelationsTable {
+  account_id: number;
+  kind: string;
+  target_account_id: number;
+  via_pseud_id: number | null;
+  created_at: string;
+}
+
+/** One row per work, UTC day and viewer (a keyed hash) while the day lasts: hits count once a day. */
+export interface WorkHitsTable {
+  work_id: number;
+  day: string;
+  viewer: string;
+}
+
 export interface Database {
   works: WorksTable;
   chapters: ChaptersTable;
@@ -205,6 +348,19 @@ export interface Database {
   invitations: InvitationsTable;
   login_attempts: LoginAttemptsTable;
   login_failures: LoginFailuresTable;
+  work_comment_settings: WorkCommentSettingsTable;
+  kudos: KudosTable;
+  comments: CommentsTable;
+  bookmarks: BookmarksTable;
+  subscriptions: SubscriptionsTable;
+  notices: NoticesTable;
+  notified_works: NotifiedWorksTable;
+  later_works: LaterWorksTable;
+  reading_history: ReadingHistoryTable;
+  reader_settings: ReaderSettingsTable;
+  account_relations: AccountRelationsTable;
+  work_hits: WorkHitsTable;
+  co_creator_invitations: CoCreatorInvitationsTable;
 }
 
 /** A connection or an open transaction: repositories accept either. */

@@ -12,6 +12,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCreatorRoutes } from './routes/creators.ts';
 import { registerDownloadRoutes } from './routes/downloads.ts';
 import { registerHomeRoutes } from './routes/home.ts';
+import { registerPostingRoutes } from './routes/post.ts';
 import { registerSeriesRoutes } from './routes/series.ts';
 import { registerSession } from './routes/session.ts';
 import { registerTagRoutes } from './routes/tags.ts';
@@ -49,6 +50,7 @@ export async function buildServer(archive: Archive): Promise<FastifyInstance> {
   registerAuthRoutes(app, archive);
   registerAccountRoutes(app, archive);
   registerAccountAdminRoutes(app, archive);
+  await registerPostingRoutes(app, archive);
   return app;
 }
 

@@ -15,6 +15,8 @@ export interface ListOptions {
   filterTagId?: number;
   /** Only works by this pen name. */
   pseudId?: number;
+  /** Leave out works by any of these pen names (a reader's mutes; see src/interactions). */
+  excludePseudIds?: readonly number[];
 }
 
 export interface Page<T> {
@@ -108,6 +110,10 @@ export class WorkService {
     if (opts.pseudId !== undefined) {
       const pseudId = opts.pseudId;
       q = q.where((eb) => eb.exists(eb.selectFrom('work_creators').select('work_id').whereRef('work_creators.work_id', '=', 'works.id').where('work_creators.pseud_id', '=', pseudId)));
+    }
+    if (opts.excludePseudIds?.length) {
+      const muted = [...opts.excludePseudIds];
+      q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('work_creators').select('work_id').whereRef('work_creators.work_id', '=', 'works.id').where('work_creators.pseud_id', 'in', muted))));
     }
     const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await q.select('works.id').orderBy('works.updated_on', 'desc').orderBy('works.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();

@@ -101,21 +101,28 @@ export class Browser {
     return this.keep(await this.app.inject({ method: 'GET', url, remoteAddress: this.ip, headers: { cookie: this.cookieHeader(), 'user-agent': Browser.UA } }));
   }
 
-  /** POSTs `fields` as a form body, exactly as given (no token added). */
-  async post(url: string, fields: Record<string, string>): Promise<LightMyRequestResponse> {
+  /** POSTs `fields` as a form body, exactly as given (no token added); a list repeats its field (checkboxes). */
+  async post(url: string, fields: Record<string, string | readonly string[]>): Promise<LightMyRequestResponse> {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(fields)) for (const one of typeof v === 'string' ? [v] : v) params.append(k, one);
+    return this.send(url, 'application/x-www-form-urlencoded', params.toString());
+  }
+
+  /** POSTs a raw body with its content type (e.g. multipart/form-data for an upload). */
+  async send(url: string, contentType: string, payload: string | Buffer): Promise<LightMyRequestResponse> {
     return this.keep(
       await this.app.inject({
         method: 'POST',
         url,
         remoteAddress: this.ip,
-        headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', 'user-agent': Browser.UA },
-        payload: new URLSearchParams(fields).toString(),
+        headers: { cookie: this.cookieHeader(), 'content-type': contentType, 'user-agent': Browser.UA },
+        payload,
       }),
     );
   }
 
   /** Opens `page`, takes the CSRF token of its form posting to `action`, and submits `fields` with it. */
-  async submit(page: string, action: string, fields: Record<string, string>): Promise<LightMyRequestResponse> {
+  async submit(page: string, action: string, fields: Record<string, string | readonly string[]>): Promise<LightMyRequestResponse> {
     const form = await this.get(page);
     return this.post(action, { ...fields, _csrf: csrfTokenIn(form.body, action) });
   }

@@ -46,7 +46,7 @@ async function showWork(archive: Archive, req: FastifyRequest, reply: FastifyRep
     section: 'works',
     bodyClass: 'page-work',
     description: `${work.title} by ${work.creators.map((c) => c.name).join(', ') || 'Anonymous'}`,
-    body: workPage({ work, mode, series: await seriesPlaces(archive, req.viewer, work) }),
+    body: workPage({ work, mode, series: await seriesPlaces(archive, req.viewer, work), owner: work.creators.some((c) => req.viewer.pseudIds?.includes(c.id)) }),
   });
 }
 

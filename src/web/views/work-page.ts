@@ -5,6 +5,7 @@ import { creatorLinks } from './format.ts';
 import { offeredFormats } from '../../downloads/download.service.ts';
 import type { DownloadFormat } from '../../downloads/formats.ts';
 import { downloadMenu } from './downloads.ts';
+import { ownerActions } from './post-owner.ts';
 import { workMeta, type SeriesPlace } from './work-meta.ts';
 
 /** A labelled block of author HTML (summary, notes), or nothing when empty. */
@@ -44,6 +45,8 @@ export interface WorkPageView {
   series: readonly SeriesPlace[];
   /** Download formats to link; default: those this installation offers. */
   downloads?: readonly DownloadFormat[];
+  /** True for the work's creators: Edit, Add chapter, Chapters and Delete links (views/post-owner.ts). */
+  owner?: boolean;
 }
 
 /**
@@ -55,6 +58,7 @@ export function workPage(view: WorkPageView): SafeHtml {
   const shown = mode.kind === 'full' ? work.chapters : work.chapters.filter((c) => c.position === mode.position);
   const last = shown[shown.length - 1]?.position === work.chapters.length;
   return html`<div class="work">
+${view.owner ? ownerActions(work) : ''}
 <section class="work-header" aria-label="Work information">
 ${workMeta(work, view.series)}
 </section>
