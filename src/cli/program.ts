@@ -6,6 +6,7 @@ import { registerImport } from './commands/import.ts';
 import { registerExport } from './commands/export.ts';
 import { registerSuggest } from './commands/suggest.ts';
 import { registerAdmin } from './commands/admin.ts';
+import { registerDigest } from './commands/digest.ts';
 
 /**
  * The `quire` command line. Each command lives in `commands/` and only translates flags into
@@ -25,5 +26,6 @@ export function buildProgram(): Command {
   registerExport(program);
   registerSuggest(program);
   registerAdmin(program);
+  registerDigest(program);
   return program;
 }

@@ -14,3 +14,8 @@ test('sanitize keeps AO3 markup and drops scripts, handlers and unsafe links', (
 test('htmlToText gives visible text with entities decoded', () => {
   assert.equal(htmlToText('<p>a &amp; b</p><p>c&#8217;s<br>d</p>'), 'a & b\nc’s\nd');
 });
+
+test('control characters and lone surrogates are removed', () => {
+  assert.equal(sanitize('<p>a\u0001b\u0007c\u007f\td</p>'), '<p>abc\td</p>');
+  assert.equal(sanitize('<p>x\ud800y</p>'), '<p>x\ufffdy</p>');
+});

@@ -51,7 +51,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
 
 /** Cleans untrusted HTML to AO3's allowlist. `sanitize('<p onclick="x">hi</p>') === '<p>hi</p>'` */
 export function sanitize(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim();
+  // C0 controls (but tab, newline and carriage return) and lone surrogates are never text.
+  const clean = html.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').toWellFormed();
+  return sanitizeHtml(clean, OPTIONS).trim();
 }
 
 /** The visible text of sanitized HTML, for counting and searching (tags dropped, entities decoded). */

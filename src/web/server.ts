@@ -13,6 +13,7 @@ import { registerCreatorRoutes } from './routes/creators.ts';
 import { registerDownloadRoutes } from './routes/downloads.ts';
 import { registerHomeRoutes } from './routes/home.ts';
 import { registerPostingRoutes } from './routes/post.ts';
+import { registerReaderRoutes } from './routes/reader.ts';
 import { registerSeriesRoutes } from './routes/series.ts';
 import { registerSession } from './routes/session.ts';
 import { registerTagRoutes } from './routes/tags.ts';
@@ -51,6 +52,7 @@ export async function buildServer(archive: Archive): Promise<FastifyInstance> {
   registerAccountRoutes(app, archive);
   registerAccountAdminRoutes(app, archive);
   await registerPostingRoutes(app, archive);
+  registerReaderRoutes(app, archive);
   return app;
 }
 
