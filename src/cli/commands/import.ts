@@ -4,6 +4,7 @@ import { importPaths, type ImportProgress } from '../../formats/import.service.t
 import { overridesFromFlags, type OverrideFlags } from '../../formats/overrides.ts';
 import { supportedExtensions } from '../../formats/registry.ts';
 import type { ImportResult } from '../../formats/types.ts';
+import { penNameOwner } from '../../works/posting.repository.ts';
 import { withArchive } from '../context.ts';
 
 interface ImportFlags extends OverrideFlags {
@@ -35,7 +36,7 @@ export function registerImport(program: Command): void {
     .option('--relationship <name>', 'relationship; repeatable', collect)
     .option('--character <name>', 'character; repeatable', collect)
     .option('--tag <name>', 'additional tag; repeatable', collect)
-    .option('--creator <name>', 'creator (pen name); repeatable', collect)
+    .option('--creator <name>', "creator (pen name); an account's pen name credits that account; repeatable", collect)
     .option('--language <code>', 'language code or name (default: guessed from the text, else en)')
     .option('--series <name>', 'add the work to this series')
     .option('--draft', 'import as drafts (not visible to readers)')
@@ -44,6 +45,13 @@ export function registerImport(program: Command): void {
     .action(async (paths: string[], flags: ImportFlags, cmd: Command) => {
       const overrides = overridesFromFlags(flags);
       await withArchive(cmd, async (archive) => {
+        for (const name of overrides.creators ?? []) {
+          const owner = await penNameOwner(archive.store.db, name);
+          const note = owner?.username
+            ? `crediting ${JSON.stringify(owner.name)}, a pen name of account ${owner.username}: the account owns the imported works`
+            : `${JSON.stringify(name)} is no account's pen name: the works are credited to it unattached (an account cannot edit them)`;
+          process.stderr.write(`note: ${note}\n`);
+        }
         const out = new Output(Boolean(flags.json));
         const summary = await importPaths(archive, paths, overrides, (p) => out.progress(p));
         out.finish();

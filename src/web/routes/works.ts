@@ -13,6 +13,9 @@ import { adultGatePage } from '../views/gate.ts';
 import { listingPage } from '../views/pages.ts';
 import type { SeriesPlace } from '../views/work-meta.ts';
 import { workPage } from '../views/work-page.ts';
+import { html } from '../html.ts';
+import { muteExclusions } from './reader.ts';
+import { readerSection, recordVisit } from './work-reader.ts';
 
 /** Each series the work belongs to, with its visible neighbours for Previous / Next work links. */
 async function seriesPlaces(archive: Archive, viewer: Viewer, work: Work): Promise<SeriesPlace[]> {
@@ -41,19 +44,21 @@ async function showWork(archive: Archive, req: FastifyRequest, reply: FastifyRep
     return sendPage(reply, archive.config, { title: ['Adult content', work.title, fandom], section: 'works', body: adultGatePage(work, proceedHref(path, req)) });
   }
   const chapter = mode.kind === 'chapter' && work.chapters.length > 1 ? work.chapters[mode.position - 1] : undefined;
+  await recordVisit(archive, req, work, mode);
+  const reader = await readerSection(archive, req, reply, work, mode);
   return sendPage(reply, archive.config, {
     title: [work.title, chapter && chapterLabel(chapter).replace(/:.*$/, ''), fandom],
     section: 'works',
     bodyClass: 'page-work',
     description: `${work.title} by ${work.creators.map((c) => c.name).join(', ') || 'Anonymous'}`,
-    body: workPage({ work, mode, series: await seriesPlaces(archive, req.viewer, work), owner: work.creators.some((c) => req.viewer.pseudIds?.includes(c.id)) }),
+    body: html`${workPage({ work, mode, series: await seriesPlaces(archive, req.viewer, work), owner: work.creators.some((c) => req.viewer.pseudIds?.includes(c.id)) })}${reader}`,
   });
 }
 
 /** `/works` (paged index), `/works/:id` (a work; `?view=full` for all chapters), `/works/:id/chapters/:n`. */
 export function registerWorkRoutes(app: FastifyInstance, archive: Archive): void {
   app.get('/works', async (req, reply) => {
-    const page = await archive.works.list(req.viewer, { page: parsePage(req.query), pageSize: archive.config.pageSize });
+    const page = await archive.works.list(req.viewer, { page: parsePage(req.query), pageSize: archive.config.pageSize, ...(await muteExclusions(archive, req.viewer)) });
     if (page.page > page.pages) throw new QuireError('not_found', `there is no page ${page.page}: the works index has ${page.pages}`);
     return sendPage(reply, archive.config, {
       title: [page.page > 1 ? `Works (page ${page.page})` : 'Works'],

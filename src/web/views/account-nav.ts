@@ -34,6 +34,7 @@ ${signup === 'closed' ? '' : html`<li><a href="/signup">Sign up</a></li>`}
 <li class="account-name">${viewer.username ?? ''}</li>
 <li><a href="/works/new">Post</a></li>
 <li><a href="/account/drafts">Drafts</a></li>
+<li><a href="/inbox">Inbox</a></li>
 <li><a href="/account">Account</a></li>
 ${viewer.admin ? html`<li><a href="/admin/invitations">Admin</a></li>` : ''}
 <li><form class="logout-form" method="post" action="/logout">${csrfField(reply)}<button type="submit" class="link-button">Log out</button></form></li>
