@@ -8,6 +8,7 @@ import { sendPage } from '../render.ts';
 import { creatorHref } from '../views/format.ts';
 import { pageHref } from '../views/listing.ts';
 import { listingPage } from '../views/pages.ts';
+import { creatorExtras } from './reader.ts';
 
 /** `/creators/:name`: works by a pen name. A pen name with no visible work looks absent (404). */
 export function registerCreatorRoutes(app: FastifyInstance, archive: Archive): void {
@@ -24,7 +25,7 @@ export function registerCreatorRoutes(app: FastifyInstance, archive: Archive): v
     return sendPage(reply, archive.config, {
       title: [page.page > 1 ? `Works by ${pseud.name} (page ${page.page})` : `Works by ${pseud.name}`],
       section: 'works',
-      body: listingPage(html`Works by <span class="creator-name">${pseud.name}</span>`, page, creatorHref(pseud.name)),
+      body: listingPage(html`Works by <span class="creator-name">${pseud.name}</span>`, page, creatorHref(pseud.name), await creatorExtras(archive, req, reply, pseud, creatorHref(pseud.name))),
     });
   });
 }

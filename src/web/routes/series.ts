@@ -5,6 +5,8 @@ import { loadSeries } from '../../works/series.repository.ts';
 import { parseId } from '../params.ts';
 import { sendPage } from '../render.ts';
 import { seriesPage } from '../views/pages.ts';
+import { html } from '../html.ts';
+import { seriesExtras } from './reader.ts';
 
 /** `/series/:id`: a series and its visible works in order; 404 when none is visible. */
 export function registerSeriesRoutes(app: FastifyInstance, archive: Archive): void {
@@ -12,6 +14,6 @@ export function registerSeriesRoutes(app: FastifyInstance, archive: Archive): vo
     const id = parseId(req.params.id, 'series');
     const series = await loadSeries(archive.store.db, id, req.viewer);
     if (!series) throw notFound('series', id);
-    return sendPage(reply, archive.config, { title: [series.title, 'Series'], section: 'works', body: seriesPage(series) });
+    return sendPage(reply, archive.config, { title: [series.title, 'Series'], section: 'works', body: html`${seriesPage(series)}${await seriesExtras(archive, req, reply, series)}` });
   });
 }

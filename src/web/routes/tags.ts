@@ -9,6 +9,7 @@ import { fandomsPage } from '../views/fandoms.ts';
 import { tagHref } from '../views/format.ts';
 import { pageHref } from '../views/listing.ts';
 import { listingPage } from '../views/pages.ts';
+import { muteExclusions } from './reader.ts';
 
 const TAG_KIND: Record<string, string> = {
   fandom: 'Fandom', relationship: 'Relationship', character: 'Character', additional: 'Additional tag',
@@ -34,7 +35,7 @@ export function registerTagRoutes(app: FastifyInstance, archive: Archive): void 
       if (canonical) return reply.redirect(pageHref(tagHref(canonical.name), pageNo), 301);
     }
     if (tag.name !== name) return reply.redirect(pageHref(tagHref(tag.name), pageNo), 301);
-    const page = await archive.works.list(req.viewer, { page: pageNo, pageSize: archive.config.pageSize, filterTagId: tag.id });
+    const page = await archive.works.list(req.viewer, { page: pageNo, pageSize: archive.config.pageSize, filterTagId: tag.id, ...(await muteExclusions(archive, req.viewer)) });
     if (page.total === 0) throw new QuireError('not_found', `no works are tagged "${tag.name}"`);
     if (page.page > page.pages) throw new QuireError('not_found', `there is no page ${page.page} of "${tag.name}"`);
     const kind = TAG_KIND[tag.type] ?? 'Tag';

@@ -8,5 +8,19 @@ import { html, type SafeHtml } from '../html.ts';
  * @example html`<form method="post" action="/works/1/kudos">${csrfField(reply)}<button>Kudos</button></form>`
  */
 export function csrfField(reply: FastifyReply): SafeHtml {
-  return html`<input type="hidden" name="_csrf" value="${reply.generateCsrf()}">`;
+  let token = tokens.get(reply);
+  if (token === undefined) {
+    token = reply.generateCsrf();
+    tokens.set(reply, token);
+    // The token is this browser's: a shared cache must not hand the page to another.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-cache');
+  }
+  return html`<input type="hidden" name="_csrf" value="${token}">`;
 }
+
+/**
+ * One token per response: on a first visit (no secret cookie yet) each `generateCsrf` call makes
+ * a new secret and the last Set-Cookie wins, so every form on a page must share one token. A page
+ * with a token is marked `private` unless the route already chose its caching.
+ */
+const tokens = new WeakMap<FastifyReply, string>();
