@@ -1,3 +1,4 @@
+import { followChapterMoves } from './comments/chapter-moves.ts';
 import type { Config } from '../config/config.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Store } from '../store/store.ts';
@@ -69,6 +70,8 @@ export class Interactions {
     this.hits = new Hits(ctx);
     this.digest = new Digest(ctx, this.inbox, deps.mailer, deps.config);
     ctx.events.subscribe(new Notifier(ctx, this.subscriptions, this.inbox));
+    // Comments name their chapter by position: they follow reorders and deletes in the same transaction.
+    ctx.events.addIndexer({ chaptersMoved: followChapterMoves });
   }
 
   /**

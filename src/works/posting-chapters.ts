@@ -107,6 +107,8 @@ export class ChapterPosting {
       // Through negative positions, so the (work, position) uniqueness holds at every step.
       for (const [i, id] of order.entries()) await trx.updateTable('chapters').set({ position: -(i + 1) }).where('id', '=', id).execute();
       await trx.updateTable('chapters').set((eb) => ({ position: eb.neg(eb.ref('position')) })).where('work_id', '=', workId).execute();
+      const before = new Map(work.chapters.map((c) => [c.id, c.position]));
+      await this.works.events.chaptersMoved(trx, workId, order.map((id, i) => ({ from: before.get(id)!, to: i + 1 })));
       await touchWork(trx, workId, now);
     });
     log.info({ workId, accountId }, 'chapters reordered');
@@ -125,6 +127,8 @@ export class ChapterPosting {
       await trx.deleteFrom('chapters').where('id', '=', chapterId).execute();
       await trx.updateTable('chapters').set((eb) => ({ position: eb(eb.val<number>(1), '-', eb.ref('position')) })).where('work_id', '=', workId).where('position', '>', chapter.position).execute();
       await trx.updateTable('chapters').set((eb) => ({ position: eb.neg(eb.ref('position')) })).where('work_id', '=', workId).where('position', '<', 0).execute();
+      const moves = work.chapters.map((c) => ({ from: c.position, to: c.position === chapter.position ? null : c.position > chapter.position ? c.position - 1 : c.position }));
+      await this.works.events.chaptersMoved(trx, workId, moves);
       await touchWork(trx, workId, now, work.complete ? { expectedChapters: count } : {});
     });
     log.info({ workId, accountId, position: chapter.position }, 'chapter deleted');

@@ -15,8 +15,16 @@ export interface WorkListener {
  * transaction as the work, so the two can never disagree.
  */
 export interface TransactionalIndexer {
-  indexWorks(trx: Db, ids: readonly number[]): Promise<void>;
-  removeWorks(trx: Db, ids: readonly number[]): Promise<void>;
+  indexWorks?(trx: Db, ids: readonly number[]): Promise<void>;
+  removeWorks?(trx: Db, ids: readonly number[]): Promise<void>;
+  /** A work's chapters moved (reorder) or went (delete): data that names chapters by position follows. */
+  chaptersMoved?(trx: Db, workId: number, moves: readonly ChapterMove[]): Promise<void>;
+}
+
+/** Where one chapter went: from its old position to its new one, or `null` when it was deleted. */
+export interface ChapterMove {
+  from: number;
+  to: number | null;
 }
 
 export class WorkEvents {
@@ -31,13 +39,20 @@ export class WorkEvents {
   /** Inside a write transaction: the works `ids` were written. */
   async written(trx: Db, ids: readonly number[]): Promise<void> {
     if (ids.length === 0) return;
-    for (const ix of this.indexers) await ix.indexWorks(trx, ids);
+    for (const ix of this.indexers) await ix.indexWorks?.(trx, ids);
+  }
+
+  /** Inside a write transaction: chapters of `workId` changed position or were deleted. */
+  async chaptersMoved(trx: Db, workId: number, moves: readonly ChapterMove[]): Promise<void> {
+    const real = moves.filter((m) => m.from !== m.to);
+    if (real.length === 0) return;
+    for (const ix of this.indexers) await ix.chaptersMoved?.(trx, workId, real);
   }
 
   /** Inside a write transaction, before the rows go: the works `ids` are being deleted. */
   async removing(trx: Db, ids: readonly number[]): Promise<void> {
     if (ids.length === 0) return;
-    for (const ix of this.indexers) await ix.removeWorks(trx, ids);
+    for (const ix of this.indexers) await ix.removeWorks?.(trx, ids);
   }
 
   subscribe(listener: WorkListener): () => void {

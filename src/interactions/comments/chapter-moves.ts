@@ -1,10 +1,7 @@
 import type { Db } from '../../store/schema.ts';
+import type { ChapterMove } from '../../works/work.events.ts';
 
-/** Where one chapter went: from its old position to its new one, or `null` when it was deleted. */
-export interface ChapterMove {
-  from: number;
-  to: number | null;
-}
+export type { ChapterMove };
 
 const DELETED = -1_000_000;
 

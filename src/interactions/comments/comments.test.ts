@@ -191,3 +191,21 @@ test('comments follow their chapter when chapters are reordered or deleted', asy
   const rows = await h.archive.store.db.selectFrom('comments').select(['id', 'chapter_position']).orderBy('id').execute();
   assert.deepEqual(rows.map((r) => [r.id, r.chapter_position]), [[one, 2], [two, 1], [three, null]]);
 });
+
+test('reordering and deleting chapters through the posting service carries their comments along', async (t) => {
+  const h = await readerArchive(t);
+  const writer = await h.member('writer');
+  const ann = await h.member('ann');
+  const work = await h.work({ creators: ['writer'], chapters: [{ html: '<p>The first chapter of it.</p>' }, { html: '<p>The second chapter of it.</p>' }, { html: '<p>The third chapter of it.</p>' }] });
+  const comments = h.archive.interactions.comments;
+  const on = async (n: number) => (await comments.post(actor(ann), work.id, { text: `About chapter ${n}`, chapterPosition: n })).id;
+  const [one, two, three] = [await on(1), await on(2), await on(3)];
+  const position = async () => new Map((await h.archive.store.db.selectFrom('comments').select(['id', 'chapter_position']).execute()).map((r) => [r.id, r.chapter_position]));
+  const full = await h.archive.works.read(writer, work.id);
+  const [c1, c2, c3] = full.chapters.map((c) => c.id);
+  await h.archive.posting.chapters.reorder(writer.accountId!, work.id, [c3!, c1!, c2!]);
+  assert.deepEqual([...(await position())].sort(), [[one, 2], [two, 3], [three, 1]].sort());
+  await h.archive.posting.chapters.delete(writer.accountId!, work.id, c1!);
+  // Now chapter 3 (was first) stays 1, old chapter 2 (at 3) moves up to 2, the deleted chapter's comment goes to the work.
+  assert.deepEqual([...(await position())].sort(), [[one, null], [two, 2], [three, 1]].sort());
+});
