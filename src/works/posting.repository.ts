@@ -1,9 +1,6 @@
-import { refreshFilterTags } from '../tags/filter-tags.ts';
-import { ensureTag } from '../tags/tag.repository.ts';
-import { foldName, type TagType } from '../tags/tag.types.ts';
+import { foldName } from '../tags/tag.types.ts';
 import type { Db } from '../store/schema.ts';
 import type { OwnSeries, SeriesChoice } from './posting.types.ts';
-import type { ValidWork } from './work.validate.ts';
 
 /**
  * The rows the posting service writes piece by piece (WorkService.update replaces a whole work,
@@ -56,25 +53,7 @@ export async function createdDay(db: Db, workId: number): Promise<string> {
   return row.created_at.slice(0, 10);
 }
 
-/** Replaces a work's tags (rating, warnings, categories and the four free kinds) and its filter tags. */
-export async function replaceTags(trx: Db, workId: number, work: ValidWork, now: Date): Promise<void> {
-  await trx.deleteFrom('work_tags').where('work_id', '=', workId).execute();
-  const typed: [TagType, readonly string[]][] = [
-    ['rating', [work.rating]], ['warning', work.warnings], ['category', work.categories],
-    ['fandom', work.fandoms], ['relationship', work.relationships], ['character', work.characters], ['additional', work.tags],
-  ];
-  let position = 0;
-  const seen = new Set<number>();
-  for (const [type, names] of typed) {
-    for (const name of names) {
-      const tag = await ensureTag(trx, type, name, now);
-      if (seen.has(tag.id)) continue;
-      seen.add(tag.id);
-      await trx.insertInto('work_tags').values({ work_id: workId, tag_id: tag.id, position: position++ }).execute();
-    }
-  }
-  await refreshFilterTags(trx, [workId]);
-}
+export { replaceTags } from './work.repository.ts';
 
 /**
  * Credits exactly `ownIds` among the account's pen names on a work: those unticked leave, new

@@ -55,6 +55,26 @@ export async function writeWork(trx: Db, work: ValidWork, id: number | undefined
       .execute();
   }
 
+  await replaceTags(trx, workId, work, now);
+
+  for (const [i, name] of work.creators.entries()) {
+    const pseudId = await ensurePseud(trx, name, now);
+    await trx.insertInto('work_creators').values({ work_id: workId, pseud_id: pseudId, position: i }).execute();
+  }
+
+  for (const s of work.series) {
+    const seriesId = await ensureSeries(trx, s.title, now);
+    const last = await trx.selectFrom('series_works').select((eb) => eb.fn.max('position').as('max')).where('series_id', '=', seriesId).executeTakeFirst();
+    const position = s.position ?? Number(last?.max ?? 0) + 1;
+    await trx.insertInto('series_works').values({ series_id: seriesId, work_id: workId, position }).execute();
+    await trx.updateTable('series').set({ updated_at: stamp }).where('id', '=', seriesId).execute();
+  }
+  return workId;
+}
+
+/** Replaces a work's tags (rating, warnings, categories and the four free kinds) and its filter tags. */
+export async function replaceTags(trx: Db, workId: number, work: ValidWork, now: Date): Promise<void> {
+  await trx.deleteFrom('work_tags').where('work_id', '=', workId).execute();
   const typed: [TagType, readonly string[]][] = [
     ['rating', [work.rating]], ['warning', work.warnings], ['category', work.categories],
     ['fandom', work.fandoms], ['relationship', work.relationships], ['character', work.characters], ['additional', work.tags],
@@ -70,20 +90,6 @@ export async function writeWork(trx: Db, work: ValidWork, id: number | undefined
     }
   }
   await refreshFilterTags(trx, [workId]);
-
-  for (const [i, name] of work.creators.entries()) {
-    const pseudId = await ensurePseud(trx, name, now);
-    await trx.insertInto('work_creators').values({ work_id: workId, pseud_id: pseudId, position: i }).execute();
-  }
-
-  for (const s of work.series) {
-    const seriesId = await ensureSeries(trx, s.title, now);
-    const last = await trx.selectFrom('series_works').select((eb) => eb.fn.max('position').as('max')).where('series_id', '=', seriesId).executeTakeFirst();
-    const position = s.position ?? Number(last?.max ?? 0) + 1;
-    await trx.insertInto('series_works').values({ series_id: seriesId, work_id: workId, position }).execute();
-    await trx.updateTable('series').set({ updated_at: stamp }).where('id', '=', seriesId).execute();
-  }
-  return workId;
 }
 
 export async function ensurePseud(trx: Db, name: string, now: Date): Promise<number> {
