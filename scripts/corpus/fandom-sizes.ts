@@ -70,7 +70,7 @@ export function fandomSizes(works: number): Int32Array {
   for (let i = 0; i < singles; i++) sizes.push(1);
   const total = sizes.reduce((a, b) => a + b, 0);
   sizes[0] = sizes[0]! + (works - total);
-  if (sizes[0]! < 1) return new Int32Array(works).fill(1);
+  if (sizes[0]! < 1) return fallback(works);
   return Int32Array.from(sizes.sort((a, b) => b - a));
 }
 /** For archives of a handful of works: one fandom per work. */
