@@ -42,7 +42,7 @@ test('a guest sees Log in and Sign up in the header; pages for guests are not pr
   const res = await new Browser(app).get('/works');
   const nav = parsePage(res).all('nav', 'account-nav')[0];
   assert.ok(nav);
-  assert.deepEqual(parsePage(res).linksIn(nav).map((l) => l.name), ['Log in', 'Sign up']);
+  assert.deepEqual(parsePage(res).linksIn(nav).map((l) => l.name), ['Filters', 'Log in', 'Sign up']);
   assert.equal(parsePage(res).linksNamed('Log in')[0], '/login?return_to=%2Fworks');
   assert.equal(res.headers['cache-control'], 'no-cache');
   assert.match(String(res.headers.vary), /Cookie/);

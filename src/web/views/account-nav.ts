@@ -24,6 +24,7 @@ export function accountNav(reply: FastifyReply, signup: Config['signup']): SafeH
   if (viewer?.kind !== 'member') {
     return html`<nav class="account-nav" aria-label="Account">
 <ul>
+<li><a href="/filters">Filters</a></li>
 <li><a href="${loginHref(reply)}">Log in</a></li>
 ${signup === 'closed' ? '' : html`<li><a href="/signup">Sign up</a></li>`}
 </ul>
@@ -35,6 +36,7 @@ ${signup === 'closed' ? '' : html`<li><a href="/signup">Sign up</a></li>`}
 <li><a href="/works/new">Post</a></li>
 <li><a href="/account/drafts">Drafts</a></li>
 <li><a href="/inbox">Inbox</a></li>
+<li><a href="/filters">Filters</a></li>
 <li><a href="/account">Account</a></li>
 ${viewer.admin ? html`<li><a href="/admin/invitations">Admin</a></li>` : ''}
 <li><form class="logout-form" method="post" action="/logout">${csrfField(reply)}<button type="submit" class="link-button">Log out</button></form></li>
