@@ -8,12 +8,21 @@ import { registerErrorHandlers } from './errors.ts';
 import { registerRequestLog } from './request-log.ts';
 import { registerAccountRoutes } from './routes/account.ts';
 import { registerAccountAdminRoutes } from './routes/account-admin.ts';
+import { registerAccountTokenRoutes } from './routes/account-tokens.ts';
+import { registerApiRoutes } from './routes/api.ts';
+import { registerAdminWorkRoutes } from './routes/admin-works.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCreatorRoutes } from './routes/creators.ts';
 import { registerDownloadRoutes } from './routes/downloads.ts';
+import { registerFeedRoutes } from './routes/feeds.ts';
 import { registerHomeRoutes } from './routes/home.ts';
+import { registerAppPasswordAuth } from './routes/opds-auth.ts';
+import { registerOpdsRoutes } from './routes/opds.ts';
 import { registerPostingRoutes } from './routes/post.ts';
+import { registerProfileRoutes } from './routes/profiles.ts';
+import { registerHideRules } from './routes/profiles-hook.ts';
 import { registerReaderRoutes } from './routes/reader.ts';
+import { registerSearchRoutes } from './routes/search.ts';
 import { registerSeriesRoutes } from './routes/series.ts';
 import { registerSession } from './routes/session.ts';
 import { registerTagRoutes } from './routes/tags.ts';
@@ -34,6 +43,8 @@ export async function buildServer(archive: Archive): Promise<FastifyInstance> {
   registerRequestLog(app);
   await registerSecurity(app, archive.config);
   registerSession(app, archive);
+  registerHideRules(app, archive);
+  registerAppPasswordAuth(app, archive);
   await app.register(fastifyStatic, {
     root: STATIC_DIR,
     prefix: '/static/',
@@ -47,12 +58,19 @@ export async function buildServer(archive: Archive): Promise<FastifyInstance> {
   registerDownloadRoutes(app, archive);
   registerTagRoutes(app, archive);
   registerSeriesRoutes(app, archive);
+  registerSearchRoutes(app, archive);
   registerCreatorRoutes(app, archive);
   registerAuthRoutes(app, archive);
   registerAccountRoutes(app, archive);
   registerAccountAdminRoutes(app, archive);
+  registerAccountTokenRoutes(app, archive);
+  registerAdminWorkRoutes(app, archive);
   await registerPostingRoutes(app, archive);
   registerReaderRoutes(app, archive);
+  registerFeedRoutes(app, archive);
+  await registerApiRoutes(app, archive);
+  registerOpdsRoutes(app, archive);
+  registerProfileRoutes(app, archive);
   return app;
 }
 

@@ -1,16 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { Archive } from '../../archive.ts';
+import { searchQuery } from '../../search/query.ts';
 import { sendPage } from '../render.ts';
+import { resultPage } from '../views/listing.ts';
 import { homePage } from '../views/pages.ts';
-import { muteExclusions } from './reader.ts';
+import { readerHiding } from './listing-search.ts';
 
 /** How many of the newest works the home page shows. */
 export const HOME_WORKS = 10;
 
-/** `/`: a short introduction and the newest works. */
+/** `/`: a short introduction, a search box and the newest (most recently updated) works the reader may see, through the search engine. */
 export function registerHomeRoutes(app: FastifyInstance, archive: Archive): void {
   app.get('/', async (req, reply) => {
-    const newest = await archive.works.list(req.viewer, { page: 1, pageSize: HOME_WORKS, ...(await muteExclusions(archive, req.viewer)) });
+    const { hide } = await readerHiding(archive, req);
+    const newest = resultPage(await archive.search.search(req.viewer, searchQuery({ perPage: HOME_WORKS, facetLimit: 0 }), { hide })).page;
     return sendPage(reply, archive.config, {
       title: [],
       section: 'home',

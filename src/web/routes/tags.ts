@@ -1,26 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { Archive } from '../../archive.ts';
 import { QuireError } from '../../errors.ts';
-import { findTagByName, findTagsByIds, tagsWithCounts } from '../../tags/tag.repository.ts';
+import { searchQuery } from '../../search/query.ts';
+import { findTagByName, findTagsByIds } from '../../tags/tag.repository.ts';
 import { html } from '../html.ts';
-import { parsePage } from '../params.ts';
 import { sendPage } from '../render.ts';
 import { fandomsPage } from '../views/fandoms.ts';
 import { tagHref } from '../views/format.ts';
-import { pageHref } from '../views/listing.ts';
-import { listingPage } from '../views/pages.ts';
-import { muteExclusions } from './reader.ts';
+import { filteredListing } from '../views/search-page.ts';
+import { hasFilters, listingHref, searchFeedHref } from '../views/search-urls.ts';
+import { listingPageSize, listingQuery, readerHiding, runListing, tagTypesOf, wantsHidden } from './listing-search.ts';
 
 const TAG_KIND: Record<string, string> = {
   fandom: 'Fandom', relationship: 'Relationship', character: 'Character', additional: 'Additional tag',
   rating: 'Rating', warning: 'Archive warning', category: 'Category',
 };
 
+/** Facet entries per type on /fandoms: all of them (the engine's top-k walk with no k). */
+const ALL_FACETS = Number.MAX_SAFE_INTEGER;
+
 /**
- * `/tags/:name`: the works whose filter tags include this tag, so works tagged with its synonyms
- * and subtags are listed too. A synonym's URL redirects (301) to its canonical tag's page, and a
- * name spelled differently (case, spacing) to the tag's own spelling. `/fandoms`: every fandom
- * with its count of visible works.
+ * `/tags/:name`: the search engine with this tag as an include filter, so works tagged with its
+ * synonyms and subtags are listed too, with the filter sidebar. A synonym's URL redirects (301)
+ * to its canonical tag's page, and a name spelled differently (case, spacing) to the tag's own
+ * spelling, keeping the filters. `/fandoms`: every fandom (filter tag) with its count of the
+ * works the reader may see and has not hidden, from the engine's facets over all those works.
  */
 export function registerTagRoutes(app: FastifyInstance, archive: Archive): void {
   const db = archive.store.db;
@@ -29,29 +33,35 @@ export function registerTagRoutes(app: FastifyInstance, archive: Archive): void 
     const name = req.params.name;
     const tag = await findTagByName(db, name);
     if (!tag) throw new QuireError('not_found', `there is no tag "${name.slice(0, 150)}"`);
-    const pageNo = parsePage(req.query);
-    if (tag.synonymOf !== null) {
-      const [canonical] = await findTagsByIds(db, [tag.synonymOf]);
-      if (canonical) return reply.redirect(pageHref(tagHref(canonical.name), pageNo), 301);
+    const query = listingQuery(archive, req);
+    const canonical = tag.synonymOf !== null ? (await findTagsByIds(db, [tag.synonymOf]))[0]?.name : undefined;
+    const target = canonical ?? (tag.name !== name ? tag.name : undefined);
+    if (target !== undefined) {
+      const state = { base: tagHref(target), query, perPageDefault: listingPageSize(archive), showHidden: wantsHidden(req) };
+      return reply.redirect(listingHref(state, { page: query.page }), 301);
     }
-    if (tag.name !== name) return reply.redirect(pageHref(tagHref(tag.name), pageNo), 301);
-    const page = await archive.works.list(req.viewer, { page: pageNo, pageSize: archive.config.pageSize, filterTagId: tag.id, ...(await muteExclusions(archive, req.viewer)) });
-    if (page.total === 0) throw new QuireError('not_found', `no works are tagged "${tag.name}"`);
-    if (page.page > page.pages) throw new QuireError('not_found', `there is no page ${page.page} of "${tag.name}"`);
-    const kind = TAG_KIND[tag.type] ?? 'Tag';
+    const { state, result, hiding } = await runListing(archive, req, tagHref(tag.name), query, `"${tag.name}"`, [tag.name]);
+    if (result.total === 0 && result.hiddenByFilters === 0 && !hasFilters(query)) throw new QuireError('not_found', `no works are tagged "${tag.name}"`);
     return sendPage(reply, archive.config, {
-      title: [page.page > 1 ? `${tag.name} (page ${page.page})` : tag.name, 'Works'],
+      title: [query.page > 1 ? `${tag.name} (page ${query.page})` : tag.name, 'Works'],
       section: 'works',
-      body: listingPage(html`Works in <span class="tag-name">${tag.name}</span>`, page, tagHref(tag.name), html`<p class="tag-kind">${kind}</p>`),
+      bodyClass: 'page-listing',
+      feeds: [{ title: `Works in “${tag.name}” (Atom)`, href: hasFilters(query) ? searchFeedHref(state, [tag.name]) : `${tagHref(tag.name)}/feed.atom` }],
+      body: filteredListing({
+        heading: html`Works in <span class="tag-name">${tag.name}</span>`,
+        lead: html`<p class="tag-kind">${TAG_KIND[tag.type] ?? 'Tag'}</p>`,
+        state, result, hasRules: hiding.hasRules, implicit: [tag.name], known: await tagTypesOf(archive, query, result),
+      }),
     });
   });
 
   app.get('/fandoms', async (req, reply) => {
-    const fandoms = await tagsWithCounts(db, 'fandom', { includeRestricted: req.viewer.kind !== 'guest' });
+    const { hide } = await readerHiding(archive, req);
+    const all = await archive.search.search(req.viewer, searchQuery({ perPage: 1, facetLimit: ALL_FACETS }), { hide });
     return sendPage(reply, archive.config, {
       title: ['Fandoms'],
       section: 'fandoms',
-      body: fandomsPage(fandoms.map((f) => ({ name: f.tag.name, count: f.count }))),
+      body: fandomsPage(all.facets.fandom.map((f) => ({ name: f.name, count: f.count }))),
     });
   });
 }

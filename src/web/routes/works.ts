@@ -1,20 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Archive } from '../../archive.ts';
-import { notFound, QuireError } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import { loadSeries } from '../../works/series.repository.ts';
 import type { Viewer } from '../../works/visibility.ts';
 import type { Work, WorkWithChapters } from '../../works/work.types.ts';
 import { adultGate, proceedHref } from '../adult-gate.ts';
-import { parseId, parsePage, queryString } from '../params.ts';
+import { parseId, queryString } from '../params.ts';
 import { sendPage } from '../render.ts';
 import { chapterLabel, type ChapterMode } from '../views/chapter-nav.ts';
 import { chapterHref, workHref } from '../views/format.ts';
 import { adultGatePage } from '../views/gate.ts';
-import { listingPage } from '../views/pages.ts';
+import { filteredListing } from '../views/search-page.ts';
+import { searchFeedHref } from '../views/search-urls.ts';
 import type { SeriesPlace } from '../views/work-meta.ts';
 import { workPage } from '../views/work-page.ts';
 import { html } from '../html.ts';
-import { muteExclusions } from './reader.ts';
+import { listingQuery, runListing, tagTypesOf } from './listing-search.ts';
 import { readerSection, recordVisit } from './work-reader.ts';
 
 /** Each series the work belongs to, with its visible neighbours for Previous / Next work links. */
@@ -55,15 +56,17 @@ async function showWork(archive: Archive, req: FastifyRequest, reply: FastifyRep
   });
 }
 
-/** `/works` (paged index), `/works/:id` (a work; `?view=full` for all chapters), `/works/:id/chapters/:n`. */
+/** `/works` (the index, filterable like a search: routes/listing-search.ts), `/works/:id` (a work; `?view=full` for all chapters), `/works/:id/chapters/:n`. */
 export function registerWorkRoutes(app: FastifyInstance, archive: Archive): void {
   app.get('/works', async (req, reply) => {
-    const page = await archive.works.list(req.viewer, { page: parsePage(req.query), pageSize: archive.config.pageSize, ...(await muteExclusions(archive, req.viewer)) });
-    if (page.page > page.pages) throw new QuireError('not_found', `there is no page ${page.page}: the works index has ${page.pages}`);
+    const query = listingQuery(archive, req);
+    const { state, result, hiding } = await runListing(archive, req, '/works', query, 'the works index');
     return sendPage(reply, archive.config, {
-      title: [page.page > 1 ? `Works (page ${page.page})` : 'Works'],
+      title: [query.page > 1 ? `Works (page ${query.page})` : 'Works'],
       section: 'works',
-      body: listingPage('Works', page, '/works'),
+      bodyClass: 'page-listing',
+      feeds: [{ title: 'Works (Atom)', href: searchFeedHref(state) }],
+      body: filteredListing({ heading: 'Works', state, result, hasRules: hiding.hasRules, known: await tagTypesOf(archive, query, result) }),
     });
   });
 

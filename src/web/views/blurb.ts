@@ -1,7 +1,7 @@
 import { html, raw, type SafeHtml } from '../html.ts';
 import { languageName } from '../../works/language.ts';
 import type { Work } from '../../works/work.types.ts';
-import { chaptersLabel, creatorLinks, day, formatNumber, seriesHref, tagHref, tagLinks, workHref } from './format.ts';
+import { chapterHref, chaptersLabel, creatorLinks, day, formatNumber, seriesHref, tagHref, tagLinks, workHref } from './format.ts';
 import { requiredTags } from './required-tags.ts';
 
 export interface BlurbOptions {
@@ -9,6 +9,24 @@ export interface BlurbOptions {
   level?: 2 | 3;
   /** Show the summary (the adult gate leaves it out). Default true. */
   summary?: boolean;
+  /** Search results: where each work's text matched, by work id (see `BlurbSnippet`). */
+  snippets?: ReadonlyMap<number, BlurbSnippet>;
+}
+
+/**
+ * A highlighted excerpt of the chapter a text search matched. `html` comes from the search
+ * engine's `highlight` (src/search/snippet.ts), which HTML-escapes every character of the text
+ * and adds only `<mark>` and "…": it is trusted as is.
+ */
+export interface BlurbSnippet {
+  chapter: number;
+  html: string;
+}
+
+function snippetBlock(work: Work, snippet: BlurbSnippet | undefined): SafeHtml | string {
+  if (!snippet) return '';
+  const where = work.chapterCount > 1 ? `Chapter ${snippet.chapter}` : 'In the text';
+  return html`<p class="blurb-snippet"><a href="${chapterHref(work.id, snippet.chapter)}">${where}</a>: <span class="snippet-text">${raw(snippet.html)}</span></p>`;
 }
 
 function heading(level: 2 | 3, inner: SafeHtml): SafeHtml {
@@ -46,6 +64,7 @@ ${requiredTags(work)}
 </div>
 ${hasTags ? html`<ul class="blurb-tags commas" aria-label="Tags">${tags}</ul>` : ''}
 ${summary}
+${snippetBlock(work, opts.snippets?.get(work.id))}
 ${series.length > 0 ? html`<ul class="blurb-series">${series}</ul>` : ''}
 <dl class="blurb-stats">
 <div><dt>Language:</dt> <dd lang="${work.language}">${languageName(work.language)}</dd></div>

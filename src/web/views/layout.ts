@@ -5,7 +5,7 @@ export interface Site {
   name: string;
 }
 
-export type Section = 'home' | 'works' | 'fandoms' | undefined;
+export type Section = 'home' | 'works' | 'fandoms' | 'search' | undefined;
 
 export interface PageOptions {
   /** Parts of the `<title>`, most specific first; the archive name is appended. */
@@ -20,6 +20,8 @@ export interface PageOptions {
   bodyClass?: string;
   /** The header's account links ("Log in / Sign up", or the member's name and "Log out"); see views/account-nav.ts. */
   accountNav?: SafeHtml;
+  /** Atom feeds of this page, announced with `<link rel="alternate" type="application/atom+xml">` (see docs/feeds.md). */
+  feeds?: readonly { title: string; href: string }[];
 }
 
 /** `pageTitle(['Ch 2', 'Fandom'], 'Quire')` → "Ch 2 - Fandom - Quire". Empty parts are dropped. */
@@ -48,7 +50,7 @@ export function layout(site: Site, page: PageOptions): string {
 ${description}<meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="/static/quire.css">
 <link rel="icon" href="/static/icon.svg" type="image/svg+xml">
-</head>
+${(page.feeds ?? []).map((f) => html`<link rel="alternate" type="application/atom+xml" title="${f.title}" href="${f.href}">\n`)}</head>
 <body${page.bodyClass ? html` class="${page.bodyClass}"` : ''}>
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header">
@@ -58,6 +60,7 @@ ${description}<meta name="color-scheme" content="light dark">
 <ul>
 ${navLink('/works', 'Works', page.section === 'works')}
 ${navLink('/fandoms', 'Fandoms', page.section === 'fandoms')}
+${navLink('/search', 'Search', page.section === 'search')}
 </ul>
 </nav>
 ${page.accountNav ?? ''}

@@ -1,7 +1,8 @@
 import { html, type SafeHtml } from '../html.ts';
+import type { SearchResult } from '../../search/search.service.ts';
 import type { Page } from '../../works/work.service.ts';
 import type { Work } from '../../works/work.types.ts';
-import { blurbList, type BlurbOptions } from './blurb.ts';
+import { blurbList, type BlurbOptions, type BlurbSnippet } from './blurb.ts';
 import { formatNumber } from './format.ts';
 
 /** The URL of page `n` of a listing: `pageHref('/works', 2)` → "/works?page=2" (page 1 has no query). */
@@ -58,4 +59,17 @@ export function workListing(page: Page<Work>, base: string, opts: BlurbOptions =
   return html`<p class="listing-count">${rangeLabel(page)}</p>
 ${blurbList(page.items, opts)}
 ${pagination(page, base)}`;
+}
+
+/**
+ * A search engine result as a listing page, with the snippets of a text search keyed by work id
+ * (pass them to `workListing` in the blurb options).
+ */
+export function resultPage(result: SearchResult): { page: Page<Work>; snippets: Map<number, BlurbSnippet> } {
+  const snippets = new Map<number, BlurbSnippet>();
+  for (const hit of result.items) if (hit.snippet) snippets.set(hit.work.id, hit.snippet);
+  return {
+    page: { items: result.items.map((h) => h.work), total: result.total, page: result.page, pageSize: result.pageSize, pages: result.pages },
+    snippets,
+  };
 }

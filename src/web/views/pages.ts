@@ -13,6 +13,11 @@ export function homePage(siteName: string, newest: Page<Work>): SafeHtml {
   return html`<div class="home">
 <h1>${siteName}</h1>
 <p class="intro">An archive of fan works: stories by readers, for readers. Browse the newest works below, look through <a href="/works">all works</a>, or find your <a href="/fandoms">fandom</a>.</p>
+<form class="home-search" id="home-search" action="/search" method="get" role="search">
+<label for="home-q">Search works</label>
+<input type="search" id="home-q" name="q">
+<button type="submit" class="button button-primary">Search</button>
+</form>
 <section class="newest" aria-labelledby="newest-heading">
 <h2 id="newest-heading">Newest works</h2>
 ${blurbList(newest.items, { level: 3 })}
