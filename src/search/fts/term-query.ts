@@ -1,0 +1,66 @@
+import type SQLite from 'better-sqlite3';
+import roaring from 'roaring';
+import type { TermNode } from '../text/ast.ts';
+import { META_COLUMNS, META_WEIGHTS, chapterMatch, metaMatch } from '../text/fts-expr.ts';
+import { grow } from '../engine/arrays.ts';
+import { CHAPTER_SLOTS } from './schema.ts';
+
+const { RoaringBitmap32 } = roaring;
+type Bitmap = InstanceType<typeof RoaringBitmap32>;
+
+const WEIGHTS = META_COLUMNS.map((c) => META_WEIGHTS[c]).join(', ');
+const SQL = {
+  chapters: 'SELECT rowid FROM search_chapters WHERE search_chapters MATCH ?',
+  chaptersScored: 'SELECT rowid, bm25(search_chapters) FROM search_chapters WHERE search_chapters MATCH ?',
+  works: 'SELECT rowid FROM search_works WHERE search_works MATCH ?',
+  worksScored: `SELECT rowid, bm25(search_works, ${WEIGHTS}) FROM search_works WHERE search_works MATCH ?`,
+};
+
+const cache = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+function statement(sqlite: SQLite.Database, sql: string): SQLite.Statement {
+  let m = cache.get(sqlite);
+  if (!m) cache.set(sqlite, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = sqlite.prepare(sql).raw()));
+  return s;
+}
+
+export interface TermVisitor {
+  /** A chapter containing the term; `score` is bm25 made positive (0 when not scoring). */
+  chapter?(work: number, position: number, score: number): void;
+  /** A work whose metadata contains the term. */
+  meta?(work: number, score: number): void;
+}
+
+/**
+ * All works containing `term` (in their metadata, or for unfielded terms in any chapter), read
+ * from FTS5 in rowid order. With `scored`, bm25 is computed and passed to the visitor.
+ */
+export function queryTerm(sqlite: SQLite.Database, term: TermNode, scored: boolean, visit: TermVisitor = {}): Bitmap {
+  let ids = new Uint32Array(1024);
+  let n = 0;
+  const push = (w: number) => {
+    if (n > 0 && ids[n - 1] === w) return;
+    ids = grow(ids, n);
+    ids[n++] = w;
+  };
+  const out = new RoaringBitmap32();
+  const chapters = chapterMatch(term);
+  if (chapters) {
+    const rows = statement(sqlite, scored ? SQL.chaptersScored : SQL.chapters).iterate(chapters) as Iterable<[number, number?]>;
+    for (const [rowid, rank] of rows) {
+      const work = Math.floor(rowid / CHAPTER_SLOTS);
+      push(work);
+      visit.chapter?.(work, rowid - work * CHAPTER_SLOTS, rank === undefined ? 0 : -rank);
+    }
+    out.addMany(ids.subarray(0, n));
+    n = 0;
+  }
+  const rows = statement(sqlite, scored ? SQL.worksScored : SQL.works).iterate(metaMatch(term)) as Iterable<[number, number?]>;
+  for (const [work, rank] of rows) {
+    push(work);
+    visit.meta?.(work, rank === undefined ? 0 : -rank);
+  }
+  out.addMany(ids.subarray(0, n));
+  return out;
+}

@@ -1,0 +1,197 @@
+import type SQLite from 'better-sqlite3';
+import roaring from 'roaring';
+import { htmlToText } from '../formats/sanitize.ts';
+import { logger } from '../log.ts';
+import type { Db } from '../store/schema.ts';
+import type { Store } from '../store/store.ts';
+import { TAG_TYPES, foldName, type TagType } from '../tags/tag.types.ts';
+import type { WorkEvents, WorkListener } from '../works/work.events.ts';
+import { loadWorks } from '../works/work.repository.ts';
+import type { Work } from '../works/work.types.ts';
+import type { Viewer } from '../works/visibility.ts';
+import { visibleSet } from './engine/filter.ts';
+import { loadIndex } from './engine/bulk-load.ts';
+import { loadRows, type FandomParents } from './engine/load.ts';
+import type { Bitmap, WorkIndex } from './engine/work-index.ts';
+import { execute } from './execute.ts';
+import { loadWorkDocs } from './fts/documents.ts';
+import { FtsIndexer } from './fts/indexer.ts';
+import { reindexAll, requireSqlite, type ProgressFn } from './fts/reindex.ts';
+import { ensureFtsTables } from './fts/schema.ts';
+import { hiddenSet, type HideRules } from './hide.ts';
+import { planSearch, type TagResolver } from './plan.ts';
+import type { SearchQuery } from './query.ts';
+import { highlight } from './snippet.ts';
+import { positiveTerms } from './text/ast.ts';
+import { TEXT_SEARCH_DEFAULTS, TextSearch, type TextSearchOptions } from './text-search.ts';
+
+const { RoaringBitmap32 } = roaring;
+const log = logger('search');
+
+export interface SearchHit {
+  work: Work;
+  /** Relevance (higher is better) when ordered by best match; otherwise null. */
+  score: number | null;
+  /** Where the chapter text matched: link to /works/ID/chapters/N. HTML-escaped, `<mark>` added. */
+  snippet: { chapter: number; html: string } | null;
+}
+
+export interface FacetTag {
+  id: number;
+  name: string;
+  count: number;
+}
+
+export interface SearchResult {
+  total: number;
+  page: number;
+  pageSize: number;
+  pages: number;
+  items: SearchHit[];
+  /** Top tags of each type over the whole result (not just the page). */
+  facets: Record<TagType, FacetTag[]>;
+  /** Matching works removed by the reader's hiding rules. */
+  hiddenByFilters: number;
+}
+
+export interface SearchOptions {
+  /** The reader's "never show me" rules and mutes. */
+  hide?: HideRules;
+}
+
+export interface SearchServiceOptions {
+  text: Partial<TextSearchOptions>;
+  /** Facets are counted from works' tag lists up to this many results, by bitmaps above. */
+  facetSmallLimit: number;
+  /** Write the FTS rows on every work write (default); false for a second service on the same store. */
+  writeIndex: boolean;
+}
+
+/**
+ * Quire's search: SQLite FTS5 for text, an in-memory engine of roaring bitmaps and typed arrays
+ * for filters, sorts and facets. Construct it once per archive: it creates the FTS tables, and
+ * registers its indexer (FTS rows written inside each work's write transaction) and its listener
+ * (the engine updated before the write returns). Call `prepare()` at start-up; `search()` does it
+ * on first use otherwise. See docs/search.md.
+ */
+export class SearchService implements WorkListener {
+  private readonly sqlite: SQLite.Database;
+  private readonly opts: SearchServiceOptions;
+  private index: WorkIndex | null = null;
+  private graph: FandomParents = new Map();
+  private needsReindex: boolean;
+  private readonly tags: TagResolver;
+
+  constructor(private readonly store: Store, events: WorkEvents, opts: Partial<SearchServiceOptions> = {}) {
+    this.sqlite = requireSqlite(store);
+    this.opts = { text: {}, facetSmallLimit: 20_000, writeIndex: true, ...opts };
+    this.needsReindex = ensureFtsTables(this.sqlite).needsReindex;
+    this.tags = dbTagResolver(store.db);
+    if (this.opts.writeIndex) events.addIndexer(new FtsIndexer());
+    events.subscribe(this);
+  }
+
+  /** Rebuilds the full-text index if its format changed, then loads the engine. */
+  async prepare(onProgress?: ProgressFn): Promise<void> {
+    if (this.needsReindex) await this.reindex(onProgress);
+    if (!this.index) this.rebuild();
+  }
+
+  /** Reloads the in-memory engine from the database (works, filter taggings, creators). */
+  rebuild(): { works: number; ms: number } {
+    const started = performance.now();
+    ({ index: this.index, graph: this.graph } = loadIndex(this.sqlite));
+    const ms = Math.round(performance.now() - started);
+    log.info({ works: this.index.size, ms }, 'search engine loaded');
+    return { works: this.index.size, ms };
+  }
+
+  /** Rebuilds the full-text tables from the works and chapters (`quire reindex`). */
+  async reindex(onProgress?: ProgressFn): Promise<{ works: number }> {
+    const done = await reindexAll(this.store, onProgress);
+    this.needsReindex = false;
+    return done;
+  }
+
+  worksChanged(ids: readonly number[]): void {
+    const index = this.index;
+    if (!index) return; // not loaded yet: the load will read them
+    const rows = loadRows(this.sqlite, index, this.graph, ids);
+    const found = new Set(rows.map((r) => r.id));
+    for (const row of rows) index.upsert(row);
+    for (const id of ids) if (!found.has(id)) index.remove(id);
+  }
+
+  worksDeleted(ids: readonly number[]): void {
+    for (const id of ids) this.index?.remove(id);
+  }
+
+  /**
+   * One page of the works `viewer` may see that match `query`, with the exact total and facets.
+   * Throws `bad_request` for a malformed text query.
+   */
+  async search(viewer: Viewer, query: SearchQuery, opts: SearchOptions = {}): Promise<SearchResult> {
+    await this.prepare();
+    const index = this.index!;
+    const started = performance.now();
+    const plan = await planSearch(query, this.tags);
+    const own = viewer.pseudIds?.length ? await this.worksBy(viewer.pseudIds) : null;
+    const hidden = opts.hide ? await hiddenSet(index, opts.hide, this.tags, (p) => this.worksBy(p)) : null;
+    const text = new TextSearch(this.sqlite, index, (ids) => loadWorkDocs(this.store.db, ids), { ...TEXT_SEARCH_DEFAULTS, ...this.opts.text });
+    const ex = await execute(plan, visibleSet(index, viewer, own), { index, text, hidden, facetSmallLimit: this.opts.facetSmallLimit });
+    const works = await loadWorks(this.store.db, ex.ids);
+    const terms = positiveTerms(plan.text).filter((t) => t.field === null);
+    const items: SearchHit[] = [];
+    for (const work of works) {
+      const i = ex.ids.indexOf(work.id);
+      const chapter = ex.chapters[i] ?? 0;
+      items.push({ work, score: ex.scores[i] ?? null, snippet: chapter > 0 ? await this.snippet(work.id, chapter, terms) : null });
+    }
+    const facets = await this.facetNames(ex.facets);
+    log.debug({ total: ex.total, strategy: ex.strategy, text: ex.textCounts, ms: Math.round(performance.now() - started) }, 'search');
+    return {
+      total: ex.total,
+      page: query.page,
+      pageSize: query.perPage,
+      pages: Math.max(1, Math.ceil(ex.total / query.perPage)),
+      items,
+      facets,
+      hiddenByFilters: ex.hiddenByFilters,
+    };
+  }
+
+  private async worksBy(pseudIds: readonly number[]): Promise<Bitmap> {
+    const rows = await this.store.db.selectFrom('work_creators').select('work_id').where('pseud_id', 'in', [...pseudIds]).execute();
+    return RoaringBitmap32.from(rows.map((r) => r.work_id));
+  }
+
+  private async snippet(workId: number, position: number, terms: Parameters<typeof highlight>[1]): Promise<SearchHit['snippet']> {
+    if (terms.length === 0) return null;
+    const row = await this.store.db.selectFrom('chapters').select(['title', 'body']).where('work_id', '=', workId).where('position', '=', position).executeTakeFirst();
+    if (!row) return null;
+    const html = highlight(`${row.title}\n${htmlToText(row.body)}`, terms);
+    return html ? { chapter: position, html } : null;
+  }
+
+  private async facetNames(counts: Record<TagType, { id: number; count: number }[]>): Promise<Record<TagType, FacetTag[]>> {
+    const ids = TAG_TYPES.flatMap((t) => counts[t].map((e) => e.id));
+    const rows = ids.length > 0 ? await this.store.db.selectFrom('tags').select(['id', 'name']).where('id', 'in', ids).execute() : [];
+    const names = new Map(rows.map((r) => [r.id, r.name]));
+    return Object.fromEntries(TAG_TYPES.map((t) => [t, counts[t].map((e) => ({ ...e, name: names.get(e.id) ?? '' }))])) as Record<TagType, FacetTag[]>;
+  }
+}
+
+/** Tag names → filter tag ids through the database: by folded name, a synonym giving its canonical tag. */
+export function dbTagResolver(db: Db): TagResolver {
+  return {
+    async filterIds(names) {
+      const keys = [...new Set(names.map(foldName))];
+      const out = new Map<string, number>();
+      for (let i = 0; i < keys.length; i += 500) {
+        const rows = await db.selectFrom('tags').select(['id', 'name_key', 'synonym_of']).where('name_key', 'in', keys.slice(i, i + 500)).execute();
+        for (const r of rows) out.set(r.name_key, r.synonym_of ?? r.id);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,188 @@
+import type SQLite from 'better-sqlite3';
+import roaring from 'roaring';
+import type { WorkDoc } from './fts/documents.ts';
+import { docFrequency, ftsStats, readCost, type FtsStats } from './fts/stats.ts';
+import { queryTerm } from './fts/term-query.ts';
+import type { TermNode, TextNode } from './text/ast.ts';
+import { META_COLUMNS } from './text/fts-expr.ts';
+import { matchDoc, tokenizeDoc, type DocTokens, type ScoreContext } from './text/matcher.ts';
+import type { Bitmap, WorkIndex } from './engine/work-index.ts';
+
+const { RoaringBitmap32 } = roaring;
+
+export interface TextSearchOptions {
+  /** `auto` (default) picks per term; `fts` and `memory` force one way (tests). */
+  strategy: 'auto' | 'fts' | 'memory';
+  /** Checking a work in memory costs this many FTS rows per word of text (loading and tokenizing). */
+  memoryWordCost: number;
+  /** Never check more works than this in memory. */
+  memoryMaxWorks: number;
+}
+
+export const TEXT_SEARCH_DEFAULTS: TextSearchOptions = { strategy: 'auto', memoryWordCost: 0.5, memoryMaxWorks: 2000 };
+
+export interface TextOutcome {
+  /** Works of the universe that match the query. */
+  matched: Bitmap;
+  /** Relevance by work id (when asked for): the sum over matching positive terms of the best chapter's bm25 plus the metadata bm25. */
+  scores: Float64Array | null;
+  /** Per work id, the chapter position to cut a snippet from (0: the text did not match). */
+  bestChapter: Uint16Array;
+  /** How many terms were answered by FTS5 and how many in memory. */
+  counts: { fts: number; memory: number };
+}
+
+/**
+ * Evaluates a text query over a candidate set of works. Terms are answered one by one and joined
+ * on work bitmaps (so a work matches `dragon knight` when the words are in different chapters or
+ * in its metadata). In an AND the cheapest terms go first and each later term only has to be
+ * checked within what is left: when what is left is a few works with less text than the term's
+ * FTS5 doclists, the term is checked in memory on those works' documents instead (filter-first);
+ * otherwise FTS5 reads the term's matches (text-first).
+ */
+export class TextSearch {
+  constructor(
+    private readonly sqlite: SQLite.Database,
+    private readonly index: WorkIndex,
+    private readonly loadDocs: (ids: number[]) => Promise<WorkDoc[]>,
+    private readonly opts: TextSearchOptions = TEXT_SEARCH_DEFAULTS,
+  ) {}
+
+  async evaluate(root: TextNode, universe: Bitmap, scored: boolean): Promise<TextOutcome> {
+    const run = new Run(this.sqlite, this.index, this.loadDocs, this.opts, scored);
+    const matched = await run.node(root, universe, true);
+    return { matched, scores: run.scores, bestChapter: run.bestPos, counts: run.counts };
+  }
+}
+
+class Run {
+  readonly scores: Float64Array | null;
+  readonly bestPos: Uint16Array;
+  private readonly bestScore: Float64Array | null;
+  private readonly docs = new Map<number, DocTokens>();
+  private stats: { chapters: FtsStats; works: FtsStats } | undefined;
+  readonly counts = { fts: 0, memory: 0 };
+
+  constructor(
+    private readonly sqlite: SQLite.Database,
+    private readonly index: WorkIndex,
+    private readonly loadDocs: (ids: number[]) => Promise<WorkDoc[]>,
+    private readonly opts: TextSearchOptions,
+    private readonly scored: boolean,
+  ) {
+    const size = index.numeric('words').length;
+    this.scores = scored ? new Float64Array(size) : null;
+    this.bestScore = scored ? new Float64Array(size) : null;
+    this.bestPos = new Uint16Array(size);
+  }
+
+  async node(n: TextNode, acc: Bitmap, positive: boolean): Promise<Bitmap> {
+    if (acc.isEmpty) return new RoaringBitmap32();
+    switch (n.kind) {
+      case 'term':
+        return this.term(n, acc, positive);
+      case 'not':
+        return RoaringBitmap32.andNot(acc, await this.node(n.child, acc, !positive));
+      case 'or': {
+        const parts: Bitmap[] = [];
+        for (const c of n.children) parts.push(await this.node(c, acc, positive));
+        return RoaringBitmap32.orMany(parts);
+      }
+      case 'and': {
+        // Terms cheapest first, then groups, then exclusions (they only ever remove works).
+        const cost = new Map(n.children.map((c) => [c, c.kind === 'term' ? this.ftsCost(c) : c.kind === 'not' ? 2e300 : 1e300]));
+        const ordered = [...n.children].sort((a, b) => cost.get(a)! - cost.get(b)!);
+        let cur = acc;
+        for (const c of ordered) {
+          cur = c.kind === 'not' ? RoaringBitmap32.andNot(cur, await this.node(c.child, cur, !positive)) : await this.node(c, cur, positive);
+          if (cur.isEmpty) break;
+        }
+        return cur;
+      }
+    }
+  }
+
+  private readonly costs = new Map<TermNode, number>();
+
+  /** Rows FTS5 would read for the term (its words' document frequencies). */
+  private ftsCost(t: TermNode): number {
+    let c = this.costs.get(t);
+    if (c === undefined) {
+      c = (t.field ? 0 : readCost(this.sqlite, 'search_chapters', t)) + readCost(this.sqlite, 'search_works', t);
+      this.costs.set(t, c);
+    }
+    return c;
+  }
+
+  private useMemory(t: TermNode, acc: Bitmap): boolean {
+    if (this.opts.strategy !== 'auto') return this.opts.strategy === 'memory';
+    if (acc.size > this.opts.memoryMaxWorks) return false;
+    const words = this.index.numeric('words');
+    let cost = 0;
+    for (const w of acc.toUint32Array()) cost += (words[w] ?? 0) * (this.docs.has(w) ? 0.05 : this.opts.memoryWordCost) + 1;
+    return cost < this.ftsCost(t);
+  }
+
+  private noteChapter(work: number, position: number, score: number): void {
+    if (work >= this.bestPos.length) return;
+    if (this.bestScore) {
+      if (this.bestPos[work] === 0 || score > this.bestScore[work]!) {
+        this.bestScore[work] = score;
+        this.bestPos[work] = position;
+      }
+    } else if (this.bestPos[work] === 0 || position < this.bestPos[work]!) this.bestPos[work] = position;
+  }
+
+  private addScore(work: number, score: number): void {
+    if (this.scores && work < this.scores.length) this.scores[work]! += score;
+  }
+
+  private async term(t: TermNode, acc: Bitmap, positive: boolean): Promise<Bitmap> {
+    const scored = this.scored && positive;
+    if (this.useMemory(t, acc)) {
+      this.counts.memory++;
+      await this.ensureDocs(acc);
+      const ctx = scored ? this.scoreContext(t) : null;
+      const out: number[] = [];
+      for (const w of acc.toUint32Array()) {
+        const doc = this.docs.get(w);
+        const m = doc ? matchDoc(doc, t, ctx) : undefined;
+        if (!m?.matched) continue;
+        out.push(w);
+        if (!positive) continue;
+        this.addScore(w, m.meta + Math.max(0, ...m.chapters.map((c) => c.score)));
+        for (const c of m.chapters) this.noteChapter(w, c.position, c.score);
+      }
+      return RoaringBitmap32.from(out);
+    }
+    this.counts.fts++;
+    let work = -1;
+    let best = 0;
+    const flush = () => { if (work >= 0) this.addScore(work, best); };
+    const found = queryTerm(this.sqlite, t, scored, positive ? {
+      chapter: (w, position, score) => {
+        if (w !== work) { flush(); work = w; best = 0; }
+        best = Math.max(best, score);
+        this.noteChapter(w, position, score);
+      },
+      meta: (w, score) => this.addScore(w, score),
+    } : {});
+    flush();
+    return RoaringBitmap32.and(found, acc);
+  }
+
+  private scoreContext(t: TermNode): ScoreContext {
+    this.stats ??= { chapters: ftsStats(this.sqlite, 'search_chapters', 1), works: ftsStats(this.sqlite, 'search_works', META_COLUMNS.length) };
+    return {
+      ...this.stats,
+      chapterDocFreq: t.field ? 0 : docFrequency(this.sqlite, 'search_chapters', t),
+      workDocFreq: docFrequency(this.sqlite, 'search_works', t),
+    };
+  }
+
+  private async ensureDocs(acc: Bitmap): Promise<void> {
+    const missing = Array.from(acc.toUint32Array()).filter((w) => !this.docs.has(w));
+    if (missing.length === 0) return;
+    for (const doc of await this.loadDocs(missing)) this.docs.set(doc.id, tokenizeDoc(doc));
+  }
+}
