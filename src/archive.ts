@@ -2,6 +2,7 @@ import { AccountService } from './accounts/account.service.ts';
 import type { Config } from './config/config.ts';
 import { Interactions } from './interactions/interactions.service.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { FilterProfiles } from './profiles/profiles.service.ts';
 import { SearchService } from './search/search.service.ts';
 import { openStore, type Store } from './store/store.ts';
 import { PostingService } from './works/posting.service.ts';
@@ -26,6 +27,8 @@ export interface Archive {
   readonly mailer: Mailer;
   /** Full-text search, filters, sorts and facets (src/search; `await search.prepare()` at start-up). */
   readonly search: SearchService;
+  /** Members' saved "never show me" filters (src/profiles; apply them with `hideRulesFor`). */
+  readonly filterProfiles: FilterProfiles;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export function archiveOn(config: Config, store: Store, opts: { clock?: () => Da
     interactions,
     mailer,
     search,
+    filterProfiles: new FilterProfiles(store.db, opts.clock),
     close: async () => {
       await mailer.close();
       await store.close();
