@@ -36,6 +36,11 @@ test('drafts to their creators, hidden works to admins, restricted works not to 
   await a.events.changed([open.id]);
   assert.deepEqual(ids(await a.search.search(GUEST, searchQuery({}))), []);
   assert.deepEqual(ids(await a.search.search(OPERATOR, searchQuery({}))), [open.id, restricted.id, draft.id]);
+  // An administrator sees the hidden work, and the restricted one, but never another person's draft.
+  const admin = { kind: 'member' as const, accountId: 3, pseudIds: [], admin: true };
+  assert.deepEqual(ids(await a.search.search(admin, searchQuery({}))), [open.id, restricted.id]);
+  await a.search.rebuild();
+  assert.deepEqual(ids(await a.search.search(admin, searchQuery({}))), [open.id, restricted.id], 'the same after a rebuild from the database');
 });
 
 test('wrangling: a synonym finds works under its canonical tag, by filter and by tag: text', async () => {

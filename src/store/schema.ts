@@ -330,6 +330,50 @@ export interface WorkHitsTable {
   viewer: string;
 }
 
+/** A reader's saved "never show me" filters: `rules` is versioned JSON (src/profiles/rules.stored.ts). */
+export interface FilterProfilesTable {
+  account_id: number;
+  /** `default` for now; named profiles may come later. */
+  name: string;
+  rules: string;
+  updated_at: string;
+}
+
+/** One administrator's hide or unhide of a work (src/works/moderation.ts); kept after the work goes. */
+export interface WorkModerationTable {
+  id: Generated<number>;
+  work_id: number;
+  /** The title when it happened. */
+  work_title: string;
+  action: 'hide' | 'unhide';
+  /** The admin's account; null for the CLI's operator (or once the account is deleted). */
+  account_id: number | null;
+  /** Who, as shown in the record: the admin's username, or `operator (CLI)`. */
+  actor: string;
+  reason: string;
+  created_at: string;
+}
+
+/**
+ * A program's credential (migration 0007): a personal access token (`kind` `token`) for the API,
+ * or an app password (`app_password`) for OPDS readers. `hash` is the sha256 (hex) of the secret.
+ */
+export interface ApiTokensTable {
+  id: Generated<number>;
+  account_id: number;
+  kind: string;
+  /** The member's label, e.g. "KOReader on my Kobo". */
+  name: string;
+  hash: string;
+  /** The secret's last four characters, shown on the account page. */
+  hint: string;
+  /** Space-separated: `read`, or `read write`. */
+  scopes: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+}
+
 export interface Database {
   works: WorksTable;
   chapters: ChaptersTable;
@@ -361,6 +405,9 @@ export interface Database {
   account_relations: AccountRelationsTable;
   work_hits: WorkHitsTable;
   co_creator_invitations: CoCreatorInvitationsTable;
+  filter_profiles: FilterProfilesTable;
+  work_moderation: WorkModerationTable;
+  api_tokens: ApiTokensTable;
 }
 
 /** A connection or an open transaction: repositories accept either. */

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { QuireError, notFound } from '../../errors.ts';
+import { Moderation } from '../../works/moderation.ts';
 import { OPERATOR } from '../../works/visibility.ts';
 import type { Work } from '../../works/work.types.ts';
 import { withArchive } from '../context.ts';
@@ -16,11 +17,11 @@ function print(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
-/** `quire works list|show|delete`: the operator's view of every work, drafts and hidden ones too. */
+/** `quire works list|show|delete|hide|unhide`: the operator's view of every work, drafts and hidden ones too. */
 export function registerWorks(program: Command): void {
   const works = program
     .command('works')
-    .description('list, show and delete works (as the operator: drafts and hidden works included)');
+    .description('list, show and delete works; hide and unhide them (as the operator: drafts and hidden works included)');
 
   works
     .command('list')
@@ -78,4 +79,20 @@ export function registerWorks(program: Command): void {
         print(`Deleted work ${id}: “${work.title}” by ${work.creators.map((c) => c.name).join(', ')} (${chapters}, ${work.words.toLocaleString('en')} words).`);
       });
     });
+
+  for (const action of ['hide', 'unhide'] as const) {
+    works
+      .command(action)
+      .description(action === 'hide' ? 'hide a work: only administrators and its creators can see it then' : 'show a hidden work to readers again')
+      .argument('<id>', 'work id (see `quire works list`)')
+      .option('--reason <text>', 'why, for the moderation record', '')
+      .action(async (rawId: string, opts: { reason: string }, cmd: Command) => {
+        const id = parsePositiveInt(rawId, 'work id');
+        await withArchive(cmd, async (archive) => {
+          const { work, changed } = await new Moderation(archive.works)[action](OPERATOR, id, opts.reason);
+          const done = action === 'hide' ? 'hidden' : 'visible to readers again';
+          print(changed ? `Work ${id} (“${work.title}”) is ${done}.` : `Work ${id} (“${work.title}”) was already ${action === 'hide' ? 'hidden' : 'not hidden'}; nothing changed.`);
+        });
+      });
+  }
 }

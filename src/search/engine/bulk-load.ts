@@ -68,12 +68,13 @@ export function loadIndex(sqlite: SQLite.Database): { index: WorkIndex; graph: F
 
 function loadWorks(sqlite: SQLite.Database, p: IndexParts, maxId: number): Uint32Array {
   for (const k of NUMERIC_KEYS) p.num[k] = new Uint32Array(maxId + 1);
-  const ids = { alive: [] as number[], guest: [] as number[], member: [] as number[], complete: [] as number[] };
+  const ids = { alive: [] as number[], posted: [] as number[], guest: [] as number[], member: [] as number[], complete: [] as number[] };
   scanRows(sqlite, WORKS_SQL, maxId, 12, (v) => {
     const id = v[0]!;
     ids.alive.push(id);
     if (v[1] === 1) ids.complete.push(id);
     p.num.words[id] = v[2]!;
+    if (v[3] === 1) ids.posted.push(id);
     const visible = v[3] === 1 && v[5] === 0;
     if (visible) ids.member.push(id);
     if (visible && v[4] === 0) ids.guest.push(id);
@@ -85,42 +86,66 @@ function loadWorks(sqlite: SQLite.Database, p: IndexParts, maxId: number): Uint3
     p.num.bookmarks[id] = v[11]!;
   });
   p.alive.addMany(ids.alive);
+  p.posted.addMany(ids.posted);
   p.guest.addMany(ids.guest);
   p.member.addMany(ids.member);
   p.complete.addMany(ids.complete);
   return Uint32Array.from(ids.alive).sort();
 }
 
-/** Filter taggings grouped by tag: one bitmap per tag, and the per-work lists. */
+/**
+ * Filter taggings grouped by tag: one bitmap per tag, and the per-work lists. The work ids are
+ * parsed inline into one flat array (15 M entries at 1 M works), then the per-work lists are a
+ * counting sort of it: no closure or object per assignment.
+ */
 function loadTaggings(sqlite: SQLite.Database, p: IndexParts, maxId: number): void {
-  const counts = new Uint32Array(maxId + 1);
+  const counts = new Uint32Array(maxId + 2);
   let seq = new Uint32Array(1 << 20);
   let n = 0;
-  const groups: number[] = []; // tag id, start, end, …
+  const groups: number[] = []; // tag id, end, …
   for (const [tag, works] of sqlite.prepare('SELECT tag_id, group_concat(work_id) FROM filter_taggings GROUP BY tag_id').raw().iterate() as Iterable<[number, string]>) {
     const start = n;
-    eachInt(works, (w) => {
-      if (w > maxId) return;
-      seq = grow(seq, n);
-      seq[n++] = w;
-      counts[w]!++;
-    });
-    const b = new RoaringBitmap32();
-    b.addMany(seq.subarray(start, n));
-    p.tags.set(tag, b);
-    groups.push(tag, start, n);
-  }
-  p.tagLists = TagLists.build(counts, n, (put) => {
-    for (let g = 0; g < groups.length; g += 3) {
-      const t = groups[g]!;
-      for (let i = groups[g + 1]!; i < groups[g + 2]!; i++) put(seq[i]!, t);
+    if (n + works.length / 2 + 1 > seq.length) seq = grow(seq, Math.ceil((n + works.length / 2 + 1) * 1.5));
+    let v = 0;
+    for (let i = 0; i <= works.length; i++) {
+      const c = i < works.length ? works.charCodeAt(i) : 44;
+      if (c !== 44) {
+        v = v * 10 + (c - 48);
+        continue;
+      }
+      if (v <= maxId) {
+        seq[n++] = v;
+        counts[v + 1]!++;
+      }
+      v = 0;
     }
-  });
+    p.tags.set(tag, RoaringBitmap32.from(seq.subarray(start, n)));
+    groups.push(tag, n);
+  }
+  const offsets = counts; // prefix sums in place: offsets[w] .. offsets[w + 1]
+  for (let w = 1; w < offsets.length; w++) offsets[w]! += offsets[w - 1]!;
+  const cursor = offsets.slice();
+  const data = new Uint32Array(n);
+  let i = 0;
+  for (let g = 0; g < groups.length; g += 2) {
+    const tag = groups[g]!;
+    for (const end = groups[g + 1]!; i < end; i++) data[cursor[seq[i]!]!++] = tag;
+  }
+  p.tagLists = new TagLists(offsets, data);
 }
 
 function loadCreators(sqlite: SQLite.Database, p: IndexParts, maxId: number): void {
   const names: string[] = [];
-  for (const [id, key] of sqlite.prepare('SELECT id, name_key FROM pseuds').raw().iterate() as Iterable<[number, string]>) names[id] = key;
+  const maxPseud = sqlite.prepare('SELECT coalesce(max(id), 0) FROM pseuds').pluck().get() as number;
+  const chunk = sqlite.prepare(`SELECT group_concat(id), group_concat(replace(name_key, char(30), ' '), char(30)) FROM
+    (SELECT id, name_key FROM pseuds WHERE id >= ? AND id < ? ORDER BY id)`).raw();
+  for (let lo = 0; lo <= maxPseud; lo += 50_000) {
+    const [ids, keys] = chunk.get(lo, lo + 50_000) as [string | null, string | null];
+    if (!ids || keys === null) continue;
+    const list = keys.split('\x1e');
+    let i = 0;
+    eachInt(ids, (id) => { names[id] = list[i++]!; });
+  }
   let work = -1;
   let keys: string[] = [];
   const flush = () => { if (work >= 0) p.creatorKey[work] = keys.length === 1 ? keys[0]! : creatorSortKey(keys); };

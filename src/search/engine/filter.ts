@@ -11,8 +11,9 @@ const { RoaringBitmap32 } = roaring;
  * sees their own works (`own`: works by the viewer's pen names, drafts included).
  */
 export function visibleSet(index: WorkIndex, viewer: Viewer, own: Bitmap | null): Bitmap {
-  if (viewer.kind === 'operator' || viewer.admin) return index.p.alive;
-  const base = viewer.kind === 'guest' ? index.p.guest : index.p.member;
+  if (viewer.kind === 'operator') return index.p.alive;
+  // Administrators see hidden works, but drafts stay their creators' alone (src/works/visibility.ts).
+  const base = viewer.admin ? index.p.posted : viewer.kind === 'guest' ? index.p.guest : index.p.member;
   return own && !own.isEmpty ? RoaringBitmap32.or(base, RoaringBitmap32.and(own, index.p.alive)) : base;
 }
 

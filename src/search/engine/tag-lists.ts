@@ -9,25 +9,11 @@ const EMPTY = new Uint32Array(0);
 export class TagLists {
   private readonly overlay = new Map<number, Uint32Array>();
 
+  /** `data[offsets[w] .. offsets[w + 1]]` are work w's tags. */
   constructor(
     private readonly offsets: Uint32Array = new Uint32Array(1),
     private readonly data: Uint32Array = EMPTY,
   ) {}
-
-  /**
-   * Builds the compressed form from (work, tag) pairs given tag by tag: `counts[w]` is how many
-   * tags work w has, `pairs` yields each pair once.
-   */
-  static build(counts: Uint32Array, total: number, fill: (put: (work: number, tag: number) => void) => void): TagLists {
-    const offsets = new Uint32Array(counts.length + 1);
-    for (let w = 0; w < counts.length; w++) offsets[w + 1] = offsets[w]! + counts[w]!;
-    const cursor = offsets.slice(0, counts.length);
-    const data = new Uint32Array(total);
-    fill((work, tag) => {
-      data[cursor[work]!++] = tag;
-    });
-    return new TagLists(offsets, data);
-  }
 
   get(work: number): Uint32Array {
     const o = this.overlay.get(work);

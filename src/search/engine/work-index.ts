@@ -30,7 +30,8 @@ export interface WorkRow extends Record<NumericKey, number> {
 
 /** The parts a bulk load fills directly (engine/load.ts); everything else starts empty. */
 export interface IndexParts {
-  alive: Bitmap; guest: Bitmap; member: Bitmap; complete: Bitmap; crossover: Bitmap;
+  /** `posted`: every posted work, hidden or not (what administrators may see besides their own). */
+  alive: Bitmap; posted: Bitmap; guest: Bitmap; member: Bitmap; complete: Bitmap; crossover: Bitmap;
   languages: Map<string, Bitmap>; languageOf: string[];
   num: Record<NumericKey, Uint32Array>;
   titleKey: string[]; creatorKey: string[];
@@ -40,7 +41,7 @@ export interface IndexParts {
 export function emptyParts(): IndexParts {
   const num = Object.fromEntries(NUMERIC_KEYS.map((k) => [k, new Uint32Array(64)])) as Record<NumericKey, Uint32Array>;
   return {
-    alive: new RoaringBitmap32(), guest: new RoaringBitmap32(), member: new RoaringBitmap32(),
+    alive: new RoaringBitmap32(), posted: new RoaringBitmap32(), guest: new RoaringBitmap32(), member: new RoaringBitmap32(),
     complete: new RoaringBitmap32(), crossover: new RoaringBitmap32(),
     languages: new Map(), languageOf: [], num, titleKey: [], creatorKey: [],
     tags: new Map(), tagTypes: new Uint8Array(64), tagLists: new TagLists(),
@@ -108,6 +109,7 @@ export class WorkIndex {
     p.creatorKey[id] = row.creatorKey;
     p.languageOf[id] = row.language;
     p.alive.add(id);
+    if (row.status === 'posted') p.posted.add(id);
     const visible = row.status === 'posted' && !row.hidden;
     if (visible) p.member.add(id);
     if (visible && !row.restricted) p.guest.add(id);
@@ -136,7 +138,7 @@ export class WorkIndex {
 
   private unlink(id: number): void {
     const { p } = this;
-    for (const b of [p.alive, p.guest, p.member, p.complete, p.crossover]) b.remove(id);
+    for (const b of [p.alive, p.posted, p.guest, p.member, p.complete, p.crossover]) b.remove(id);
     const lang = p.languageOf[id];
     if (lang !== undefined) p.languages.get(lang)?.remove(id);
     for (const t of p.tagLists.get(id)) p.tags.get(t)?.remove(id);

@@ -3,6 +3,9 @@ import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_accounts.ts';
 import * as m0003 from './0003_posting.ts';
 import * as m0004 from './0004_interactions.ts';
+import * as m0005 from './0005_filter_profiles.ts';
+import * as m0006 from './0006_moderation.ts';
+import * as m0007 from './0007_api_tokens.ts';
 
 /** Every migration, in order. Names never change once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,4 +13,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_accounts': m0002,
   '0003_posting': m0003,
   '0004_interactions': m0004,
+  '0005_filter_profiles': m0005,
+  '0006_moderation': m0006,
+  '0007_api_tokens': m0007,
 };

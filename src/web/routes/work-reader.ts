@@ -6,6 +6,7 @@ import { html, type SafeHtml } from '../html.ts';
 import { queryString } from '../params.ts';
 import type { ChapterMode } from '../views/chapter-nav.ts';
 import { commentsSection } from '../views/comment-forms.ts';
+import { moderationBar } from '../views/moderation.ts';
 import { chapterHref, workHref } from '../views/format.ts';
 import { bookmarkForm, READER_NOTICES, readerActions } from '../views/work-reader.ts';
 import { actorOf } from './reader-forms.ts';
@@ -61,7 +62,9 @@ export async function readerSection(archive: Archive, req: FastifyRequest, reply
     chapter,
     commentChapter: chapter ?? (work.chapters.length === 1 ? 1 : null),
   });
+  const moderation = viewer.kind === 'member' && viewer.admin ? moderationBar(reply, work, back) : '';
   return html`<div class="reader-section">
+${moderation}
 ${actions}
 ${bookmark}
 ${section}

@@ -59,6 +59,7 @@ export function workPage(view: WorkPageView): SafeHtml {
   const last = shown[shown.length - 1]?.position === work.chapters.length;
   return html`<div class="work">
 ${view.owner ? ownerActions(work) : ''}
+${work.hidden ? html`<p class="notice hidden-banner" role="status"><strong>Hidden.</strong> An administrator hid this work: only administrators and its creators can see it.</p>` : ''}
 <section class="work-header" aria-label="Work information">
 ${workMeta(work, view.series)}
 </section>
