@@ -116,7 +116,9 @@ export async function tagKindIssues(db: Db, lists: Record<FreeTagType, readonly 
       const other = byKey.get(key)?.type ?? fixed.get(key);
       if (other && other !== type) {
         const name = byKey.get(key)?.name ?? names.find((n) => foldName(n) === key) ?? key;
-        issues.push({ field: TAG_FIELDS[type], message: `"${name}" is already a ${TYPE_NAMES[other] ?? other} tag, so it cannot be used as a ${TYPE_NAMES[type]}` });
+        const was = TYPE_NAMES[other] ?? other;
+        const article = (w: string) => (/^[aeiou]/.test(w) ? 'an' : 'a');
+        issues.push({ field: TAG_FIELDS[type], message: `"${name}" is already ${article(was)} ${was.endsWith('tag') ? was : `${was} tag`}, so it cannot be used as ${article(TYPE_NAMES[type]!)} ${TYPE_NAMES[type]}` });
       }
     }
   }
