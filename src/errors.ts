@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'config_invalid'
   | 'validation_failed'
   | 'not_found'
+  | 'unauthorized'
   | 'forbidden'
   | 'conflict'
   | 'import_failed'
@@ -23,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   config_invalid: 500,
   validation_failed: 422,
   not_found: 404,
+  unauthorized: 401,
   forbidden: 403,
   conflict: 409,
   import_failed: 422,

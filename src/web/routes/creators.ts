@@ -25,6 +25,7 @@ export function registerCreatorRoutes(app: FastifyInstance, archive: Archive): v
     return sendPage(reply, archive.config, {
       title: [page.page > 1 ? `Works by ${pseud.name} (page ${page.page})` : `Works by ${pseud.name}`],
       section: 'works',
+      feeds: [{ title: `Works by ${pseud.name} (Atom)`, href: `${creatorHref(pseud.name)}/feed.atom` }],
       body: listingPage(html`Works by <span class="creator-name">${pseud.name}</span>`, page, creatorHref(pseud.name), await creatorExtras(archive, req, reply, pseud, creatorHref(pseud.name))),
     });
   });

@@ -14,6 +14,6 @@ export function registerSeriesRoutes(app: FastifyInstance, archive: Archive): vo
     const id = parseId(req.params.id, 'series');
     const series = await loadSeries(archive.store.db, id, req.viewer);
     if (!series) throw notFound('series', id);
-    return sendPage(reply, archive.config, { title: [series.title, 'Series'], section: 'works', body: html`${seriesPage(series)}${await seriesExtras(archive, req, reply, series)}` });
+    return sendPage(reply, archive.config, { title: [series.title, 'Series'], section: 'works', feeds: [{ title: `Series “${series.title}” (Atom)`, href: `/series/${series.id}/feed.atom` }], body: html`${seriesPage(series)}${await seriesExtras(archive, req, reply, series)}` });
   });
 }

@@ -46,7 +46,16 @@ export function memberId(req: FastifyRequest): number {
 }
 
 /**
- * Reads the session cookie on every request (static files aside) and sets `request.viewer`.
+ * Paths that authenticate by their own header and never by cookie: the JSON API (Bearer tokens,
+ * src/web/routes/api.ts) and the OPDS catalog (app passwords over HTTP Basic, routes/opds-auth.ts).
+ * Without cookies there, cross-site requests cannot act as a signed-in member (no CSRF).
+ */
+export function ownAuthentication(url: string): boolean {
+  return url.startsWith('/api/') || url === '/opds' || url.startsWith('/opds/') || url.startsWith('/opds?');
+}
+
+/**
+ * Reads the session cookie on every request (static files, the API and OPDS aside) and sets `request.viewer`.
  * A dead or unknown cookie is cleared; a session in use slides its 30-day expiry. Every HTML or
  * JSON answer varies by cookie, and one made for a member is `Cache-Control: private, no-store`.
  */
@@ -57,7 +66,7 @@ export function registerSession(app: FastifyInstance, archive: Archive): void {
   app.addHook('onRequest', async (req, reply) => {
     req.viewer = GUEST;
     req.sessionToken = undefined;
-    if (req.url.startsWith('/static/')) return;
+    if (req.url.startsWith('/static/') || ownAuthentication(req.url)) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await archive.accounts.sessions.resolve(token);

@@ -52,6 +52,8 @@ async function showWork(archive: Archive, req: FastifyRequest, reply: FastifyRep
     section: 'works',
     bodyClass: 'page-work',
     description: `${work.title} by ${work.creators.map((c) => c.name).join(', ') || 'Anonymous'}`,
+    // Feeds are public (docs/feeds.md): only a work a guest may read has one.
+    feeds: work.status === 'posted' && !work.restricted && !work.hidden ? [{ title: `New chapters of “${work.title}” (Atom)`, href: `${workHref(work.id)}/feed.atom` }] : [],
     body: html`${workPage({ work, mode, series: await seriesPlaces(archive, req.viewer, work), owner: work.creators.some((c) => req.viewer.pseudIds?.includes(c.id)) })}${reader}`,
   });
 }

@@ -118,7 +118,7 @@ ${notice(view.message)}
 <div><dt>Role</dt><dd>${ROLE_NAMES[a.role]}</dd></div>
 <div><dt>Member since</dt><dd><time datetime="${a.createdAt}">${a.createdAt.slice(0, 10)}</time></dd></div>
 </dl>
-<p class="account-works-links"><a href="/works/new">Post a new work</a> · <a href="/works/upload">Upload a work</a> · <a href="/account/drafts">Your drafts</a> · <a href="/account/co-creations">Co-creator invitations</a> · <a href="/filters">Filters: what you never want to see</a></p>
+<p class="account-works-links"><a href="/works/new">Post a new work</a> · <a href="/works/upload">Upload a work</a> · <a href="/account/drafts">Your drafts</a> · <a href="/account/co-creations">Co-creator invitations</a> · <a href="/filters">Filters: what you never want to see</a> · <a href="/account/tokens">Apps and tokens (e-readers, API)</a></p>
 </section>
 ${penNamesSection(reply, view)}
 ${emailSection(reply, view)}
