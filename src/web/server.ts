@@ -78,6 +78,10 @@ export async function buildServer(archive: Archive): Promise<FastifyInstance> {
 export async function startServer(archive: Archive): Promise<FastifyInstance> {
   const loaded = await loadDemoIfEmpty(archive);
   if (loaded > 0) logger('web').info({ works: loaded }, 'loaded the demo library');
+  // The search engine is rebuilt from the database before the first reader arrives.
+  const started = Date.now();
+  await archive.search.prepare();
+  logger('search').info({ ms: Date.now() - started }, 'search engine ready');
   const app = await buildServer(archive);
   await app.listen({ port: archive.config.port, host: archive.config.host });
   logger('web').info({ url: archive.config.baseUrl }, 'Quire is serving');
