@@ -26,14 +26,28 @@ export async function filterTagCount(db: Db, viewer: Viewer, tagId: number): Pro
   return Number(row.n);
 }
 
+/** True when `viewer` may read a work that carries tag `tagId`, as written or as a filter tag. */
+async function inUseFor(db: Db, viewer: Viewer, tagId: number): Promise<boolean> {
+  const direct = await db
+    .selectFrom('work_tags')
+    .innerJoin('works', 'works.id', 'work_tags.work_id')
+    .select('work_tags.work_id')
+    .where('work_tags.tag_id', '=', tagId)
+    .where((eb) => visibleWork(viewer)(eb))
+    .limit(1)
+    .executeTakeFirst();
+  return direct !== undefined || (await filterTagCount(db, viewer, tagId)) > 0;
+}
+
 /**
  * A tag with its wrangling (REFERENCE §2): canonical or the synonym of which tag, its synonyms,
  * metatags and subtags, parent fandoms (characters, relationships), and how many works the
- * viewer may read carry it as a filter tag. `not_found` for an unknown name.
+ * viewer may read carry it as a filter tag. `not_found` for an unknown name, and for a tag that
+ * only works the viewer may not read carry (a draft's or hidden work's tag must not be confirmed).
  */
 export async function tagDetail(db: Db, c: ApiContext, viewer: Viewer, name: string): Promise<TagJson> {
   const tag = await findTagByName(db, name);
-  if (!tag) throw new QuireError('not_found', `there is no tag "${name.slice(0, 150)}"`);
+  if (!tag || !(await inUseFor(db, viewer, tag.id))) throw new QuireError('not_found', `there is no tag "${name.slice(0, 150)}"`);
   const links = await db.selectFrom('tag_links').select(['tag_id', 'parent_id', 'kind']).where((eb) => eb.or([eb('tag_id', '=', tag.id), eb('parent_id', '=', tag.id)])).execute();
   const synonyms = await db.selectFrom('tags').select('id').where('synonym_of', '=', tag.id).execute();
   const synonymOf = tag.synonymOf !== null ? (await findTagsByIds(db, [tag.synonymOf]))[0]?.name ?? null : null;

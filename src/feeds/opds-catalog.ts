@@ -73,7 +73,7 @@ export class OpdsCatalog {
   /** A search as OPDS lists it: the reader's hiding rules apply. */
   private async searchWorks(viewer: Viewer, query: Partial<SearchQuery>, page: number) {
     const result = await this.deps.search.search(viewer, searchQuery({ ...query, page, perPage: OPDS_PAGE_SIZE, facetLimit: 0 }), { hide: await this.deps.hideFor(viewer) });
-    return { works: result.items.map((h) => h.work), paging: { page, pageSize: OPDS_PAGE_SIZE, total: result.total } };
+    return { works: result.items.map((h) => h.work), paging: { page, pageSize: OPDS_PAGE_SIZE, total: result.total }, hiddenByFilters: result.hiddenByFilters };
   }
 
   /** The start: what there is to browse, and the reader's own shelves. */
@@ -115,7 +115,9 @@ export class OpdsCatalog {
     const canonical = tag.synonymOf !== null ? (await findTagsByIds(db, [tag.synonymOf]))[0]?.name : undefined;
     const target = canonical ?? (tag.name !== name ? tag.name : undefined);
     if (target !== undefined) return { kind: 'moved', path: opdsPaths.tag(target) };
-    const { works, paging } = await this.searchWorks(viewer, { include: [tag.name], sort: 'updated', order: 'desc' }, page);
+    const { works, paging, hiddenByFilters } = await this.searchWorks(viewer, { include: [tag.name], sort: 'updated', order: 'desc' }, page);
+    // Like /tags/:name: a tag no readable work carries answers as an unknown one (a draft's tag stays unconfirmed).
+    if (paging.total === 0 && hiddenByFilters === 0) throw new QuireError('not_found', `there is no tag "${name.slice(0, 150)}"`);
     return this.acquisition({ path: opdsPaths.tag(tag.name), title: tag.name, up: tag.type === 'fandom' ? '/opds/fandoms' : '/opds/tags', paging }, works);
   }
 

@@ -4,6 +4,9 @@ import { csrfTokenIn } from '../../src/web/routes/account.testing.ts';
 /** Form fields; a list repeats its field. */
 export type Form = Record<string, string | readonly string[]>;
 
+/** Every method a matrix probe may use (the JSON API adds PUT, PATCH and DELETE). */
+export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 let address = 0;
 
 /** A fresh documentation-range address per request, so the per-address rate limits never trip in a big matrix. */
@@ -21,9 +24,14 @@ export class Client {
   readonly cookies = new Map<string, string>();
   private token: string | undefined;
 
+  /**
+   * @param authorization For the API and OPDS: the `Authorization` header to send (`Bearer …` or
+   *   `Basic …`; none for a guest) — such a client sends no cookies and posts JSON, not forms.
+   */
   constructor(
     private readonly app: FastifyInstance,
     readonly name: string,
+    private readonly authorization?: { header: string | undefined },
   ) {}
 
   private keep(res: LightMyRequestResponse): LightMyRequestResponse {
@@ -40,10 +48,15 @@ export class Client {
   }
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
+    if (this.authorization) return { 'user-agent': 'MatrixReader/1.0', ...(this.authorization.header ? { authorization: this.authorization.header } : {}), ...extra };
     return { cookie: [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '), 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0', ...extra };
   }
 
-  async request(method: 'GET' | 'HEAD' | 'POST', url: string, form?: Form): Promise<LightMyRequestResponse> {
+  async request(method: Method, url: string, form?: Form, json?: unknown): Promise<LightMyRequestResponse> {
+    if (this.authorization) {
+      const body = json === undefined ? {} : { payload: JSON.stringify(json), headers: this.headers({ 'content-type': 'application/json' }) };
+      return this.app.inject({ method, url, remoteAddress: nextIp(), headers: this.headers(), ...body });
+    }
     if (method !== 'POST') return this.keep(await this.app.inject({ method, url, remoteAddress: nextIp(), headers: this.headers() }));
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...(form ?? {}), _csrf: await this.csrf() })) for (const one of typeof v === 'string' ? [v] : v) params.append(k, one);

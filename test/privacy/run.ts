@@ -13,7 +13,11 @@ const GHOST: MatrixWork = {
   seriesId: 999_905,
   comments: { main: 999_906, freeze: 999_907, remove: Object.fromEntries(VIEWERS.map((v) => [v, 999_908])) as Record<ViewerName, number> },
   keeperBookmark: 999_909,
+  keeperSubscription: 999_910,
 };
+
+/** The viewer's client for a spec: the browser's (cookies), or the API's or OPDS's credentials. */
+const clientFor = (world: World, via: 'web' | 'api' | 'opds' | undefined, v: ViewerName) => (via === 'api' ? world.api[v] : via === 'opds' ? world.opds[v] : world.clients[v]);
 
 /** The cells run and the problems found, each naming its cell: "guest × draft × GET /works/:id/download.epub: …". */
 export interface Tally {
@@ -45,9 +49,9 @@ export async function runWorkSpecs(world: World, specs: readonly WorkSpec[]): Pr
   const tally: Tally = { cells: 0, failures: [] };
   for (const spec of specs) {
     for (const v of VIEWERS) {
-      const client = world.clients[v];
+      const client = clientFor(world, spec.via, v);
       const ghosts: LightMyRequestResponse[] = [];
-      for (const p of spec.probes(GHOST, v, world)) ghosts.push(await client.request(p.method, p.url, p.form));
+      for (const p of spec.probes(GHOST, v, world)) ghosts.push(await client.request(p.method, p.url, p.form, p.json));
       for (const s of STATES) {
         const visible = (spec.sees ?? mayView)(v, s);
         const target = visible && spec.fresh?.(v, s) ? { ...GHOST, state: s, ...(await world.freshWork(s, `${v} ${s}`)) } : world.works[s];
@@ -56,13 +60,13 @@ export async function runWorkSpecs(world: World, specs: readonly WorkSpec[]): Pr
         for (const [i, p] of probes.entries()) {
           tally.cells++;
           const name = cellName(v, s, p);
-          const res = await client.request(p.method, p.url, p.form);
+          const res = await client.request(p.method, p.url, p.form, p.json);
           const ghost = ghosts[i]!;
           const outcome = p.outcome ?? spec.expect(v, s);
           if (visible) {
             const want = outcome === 'ghost' ? [ghost.statusCode] : outcome;
             if (!want.includes(res.statusCode)) tally.failures.push(`${name}: answered ${res.statusCode}, expected ${want.join(' or ')}${outcome === 'ghost' ? ' (as for no work)' : ''}`);
-            if (spec.group === 'read' && p.method === 'GET' && res.statusCode === 200 && /html/.test(String(res.headers['content-type'])) && !res.body.includes(secretsOf(s).title)) tally.failures.push(`${name}: the page does not show the work`);
+            if (spec.group === 'read' && p.method === 'GET' && res.statusCode === 200 && /html|json|xml/.test(String(res.headers['content-type'])) && !res.body.includes(p.shows ?? secretsOf(s).title)) tally.failures.push(`${name}: the page does not show the work`);
           } else {
             if (res.statusCode !== ghost.statusCode) tally.failures.push(`${name}: answered ${res.statusCode}, but ${ghost.statusCode} for a work that does not exist: the URL tells them apart`);
             const found = leaks(res.body, s, '');
@@ -108,7 +112,7 @@ export async function runListSpecs(world: World, specs: readonly ListSpec[]): Pr
     const sees = spec.sees ?? mayView;
     const marker = spec.marker ?? 'title';
     for (const v of VIEWERS) {
-      const client = world.clients[v];
+      const client = clientFor(world, spec.via, v);
       if (spec.perState) {
         for (const s of STATES) {
           const url = spec.url(v, world, s);
@@ -152,6 +156,15 @@ export async function runListSpecs(world: World, specs: readonly ListSpec[]): Pr
         const count = countOn(res.body);
         const items = itemsOn(res.body);
         if (count !== items) tally.failures.push(`${v} × GET ${url}: the count says ${count} but ${items} are listed`);
+      }
+      if (spec.counts === 'json' && status === 200) {
+        const page = JSON.parse(res.body) as { total?: number; items?: unknown[] };
+        if (page.total !== page.items?.length) tally.failures.push(`${v} × GET ${url}: the total says ${page.total} but ${page.items?.length} are listed`);
+      }
+      if (spec.counts === 'opds' && status === 200) {
+        const total = /<opensearch:totalResults>(\d+)</.exec(res.body)?.[1];
+        const entries = res.body.match(/<entry[\s>]/g)?.length ?? 0;
+        if (total === undefined || Number(total) !== entries) tally.failures.push(`${v} × GET ${url}: totalResults says ${total} but ${entries} entries are listed`);
       }
       if (spec.counts === 'fandoms') {
         const want = 1 + STATES.filter((s) => listed[s]).length;

@@ -1,6 +1,6 @@
 import { downloadsFor } from '../../src/downloads/download.service.ts';
 import { DOWNLOAD_EXTENSIONS } from '../../src/downloads/formats.ts';
-import type { Form } from './client.ts';
+import type { Form, Method } from './client.ts';
 import { isOwner, mayView, secretsOf, SHARED, type MatrixWork, type State, type ViewerName, type World } from './world.ts';
 
 /**
@@ -10,14 +10,21 @@ import { isOwner, mayView, secretsOf, SHARED, type MatrixWork, type State, type 
  */
 
 export interface Probe {
-  method: 'GET' | 'HEAD' | 'POST';
+  method: Method;
   url: string;
   form?: Form;
+  /** The JSON body (API probes). */
+  json?: unknown;
   /** Names the probe in failures when one route is exercised several ways (`?view=full`, `.epub`). */
   label?: string;
+  /** What a visible read answer must contain, where not the work's title (a chapter's JSON names only its own text). */
+  shows?: string;
   /** Overrides the spec's `expect` for this probe. */
   outcome?: Outcome;
 }
+
+/** How a probe authenticates: cookie session, `Authorization: Bearer` token, or HTTP Basic app password. */
+export type Via = 'web' | 'api' | 'opds';
 
 /** What a visible cell answers: these statuses, or exactly what a work that does not exist answers. */
 export type Outcome = number[] | 'ghost';
@@ -31,6 +38,8 @@ export type Outcome = number[] | 'ghost';
 export interface WorkSpec {
   group: 'read' | 'owner' | 'act' | 'comment' | 'feed';
   routes: string[];
+  /** Whose credentials: the browser's cookie (default), a personal access token, or an app password. */
+  via?: Via;
   probes(work: MatrixWork, viewer: ViewerName, world: World): Probe[];
   expect(viewer: ViewerName, state: State): Outcome;
   /** Who sees the work here (default: the rule itself). Feeds are made as a guest for everyone. */
@@ -49,18 +58,19 @@ export interface WorkSpec {
 export interface ListSpec {
   group: 'lists' | 'own' | 'feed';
   routes: string[];
+  via?: Via;
   /** One URL per viewer, or per viewer and state (`perState`: a page about that state's work only). */
   url(viewer: ViewerName, world: World, state: State): string | undefined;
   perState?: boolean;
   /** The status the page answers this viewer (default 200). For `perState`, where the work is invisible it is 404. */
   status?(viewer: ViewerName): number;
   /** Which of the state's strings shows that the work is listed. */
-  marker?: 'title' | 'tag' | 'fandom';
+  marker?: 'title' | 'tag' | 'fandom' | 'series';
   required(viewer: ViewerName, state: State): boolean;
   /** Who may see it listed here (default: the rule). */
   sees?(viewer: ViewerName, state: State): boolean;
   /** Counts on the page must agree with what is listed. */
-  counts?: 'listing' | 'fandoms';
+  counts?: 'listing' | 'fandoms' | 'json' | 'opds';
 }
 
 /** Routes that neither show, list nor change an existing work, with the reason. */
@@ -90,71 +100,27 @@ export const EXEMPT: Record<string, string> = {
   'GET /filters': "the viewer's hide rules (tag and creator names they typed); lists no work",
   'POST /filters': 'saves hide rules', 'POST /filters/clear': 'clears hide rules',
   'POST /filters/hide': 'adds a tag or creator name to the hide rules; names no work',
+  // Credentials: these pages list and make the viewer's own tokens and app passwords, never a work. They need a login (tokens.test.ts).
+  'GET /account/tokens': "the viewer's own tokens and app passwords; names no work",
+  'POST /account/tokens': 'makes a personal access token for the viewer',
+  'POST /account/tokens/:id/revoke': "revokes one of the viewer's own tokens",
+  'POST /account/app-passwords': 'makes an app password for the viewer',
+  'POST /account/app-passwords/:id/revoke': "revokes one of the viewer's own app passwords",
+  'POST /api/v1/works': "makes a new work of the token owner's own (like POST /works/new)",
+  'GET /api/v1/openapi.json': "the API's description; names no work",
+  'GET /opds/opensearch.xml': "OpenSearch description of the catalog's search; names no work",
 };
 
-/**
- * Routes that landed after the matrix was written and have no rows yet: the JSON API and OPDS
- * (they authenticate with bearer tokens and app passwords, which the matrix's client does not
- * speak yet) and the token pages. Listed one by one so that any further route still fails
- * routes.test.ts; each should move into WORK_SPECS or LIST_SPECS.
- */
-export const NOT_YET_IN_MATRIX: readonly string[] = [
-  'DELETE /api/v1/me/bookmarks/:id',
-  'DELETE /api/v1/me/later/:id',
-  'DELETE /api/v1/me/subscriptions/:id',
-  'DELETE /api/v1/works/:id',
-  'DELETE /api/v1/works/:id/chapters/:position',
-  'GET /account/tokens',
-  'GET /api/v1/creators/:name',
-  'GET /api/v1/creators/:name/works',
-  'GET /api/v1/me',
-  'GET /api/v1/me/bookmarks',
-  'GET /api/v1/me/comments',
-  'GET /api/v1/me/kudos',
-  'GET /api/v1/me/later',
-  'GET /api/v1/me/subscriptions',
-  'GET /api/v1/openapi.json',
-  'GET /api/v1/search',
-  'GET /api/v1/series/:id',
-  'GET /api/v1/tags',
-  'GET /api/v1/tags/:name',
-  'GET /api/v1/works',
-  'GET /api/v1/works/:id',
-  'GET /api/v1/works/:id/chapters/:position',
-  'GET /opds',
-  'GET /opds/creators/:name',
-  'GET /opds/fandoms',
-  'GET /opds/me/bookmarks',
-  'GET /opds/me/later',
-  'GET /opds/me/subscriptions',
-  'GET /opds/new',
-  'GET /opds/opensearch.xml',
-  'GET /opds/search',
-  'GET /opds/series',
-  'GET /opds/series/:id',
-  'GET /opds/tags',
-  'GET /opds/tags/:name',
-  'GET /opds/works/:id',
-  'PATCH /api/v1/works/:id',
-  'PATCH /api/v1/works/:id/chapters/:position',
-  'POST /account/app-passwords',
-  'POST /account/app-passwords/:id/revoke',
-  'POST /account/tokens',
-  'POST /account/tokens/:id/revoke',
-  'POST /api/v1/me/subscriptions',
-  'POST /api/v1/works',
-  'POST /api/v1/works/:id/chapters',
-  'POST /api/v1/works/:id/comments',
-  'POST /api/v1/works/:id/kudos',
-  'PUT /api/v1/me/later/:id',
-  'PUT /api/v1/works/:id/bookmark',
-];
 
 const COMMENT_FORM: Form = { comment: 'A matrix remark about the lamps.', name: 'Passer', email: 'passer@example.org', chapter: '', parent_id: '', back: '' };
 const everyone = (): Outcome => [200];
 const owners = (ok: number[]) => (v: ViewerName): Outcome => (isOwner(v) ? ok : 'ghost');
 const moderators = (v: ViewerName): boolean => isOwner(v) || v === 'admin';
 /** A guest's answer where logging in is needed, a member's otherwise. */
+/** API write routes: a guest has no token (401 either way); others as for no work, creators `ok`. */
+const apiOwners = (ok: number[]) => (v: ViewerName): Outcome => (isOwner(v) ? ok : 'ghost');
+/** What the OPDS catalog shows: published works, restricted ones to members (app password), never drafts or hidden works. */
+const opdsSees = (v: ViewerName, s: State): boolean => s === 'posted' || (s === 'restricted' && v !== 'guest');
 const members = (guest: number, member: number) => (v: ViewerName): Outcome => [v === 'guest' ? guest : member];
 
 export const WORK_SPECS: WorkSpec[] = [
@@ -221,12 +187,34 @@ export const WORK_SPECS: WorkSpec[] = [
   { group: 'comment', routes: ['POST /comments/:id/approve'], probes: (w) => [{ method: 'POST', url: `/comments/${w.comments.main}/approve`, form: { back: '' } }], expect: (v) => [moderators(v) ? 303 : 403] },
   // Feeds are made as a guest whoever asks: a restricted work is in nobody's feed.
   { group: 'feed', routes: ['GET /works/:id/feed.atom'], probes: (w) => [{ method: 'GET', url: `/works/${w.id}/feed.atom` }], expect: everyone, sees: (_v, s) => mayView('guest', s) },
+  // The JSON API, by personal access token (read and write scopes; a guest sends none and is answered 401 where a token is needed).
+  { group: 'read', via: 'api', routes: ['GET /api/v1/works/:id'], probes: (w) => [{ method: 'GET', url: `/api/v1/works/${w.id}` }], expect: everyone },
+  { group: 'read', via: 'api', routes: ['GET /api/v1/works/:id/chapters/:position'], probes: (w) => [1, 2, 3].map((n) => ({ method: 'GET' as const, url: `/api/v1/works/${w.id}/chapters/${n}`, shows: n === 3 ? 'A third lamp' : secretsOf(w.state).word })), expect: everyone },
+  // OPDS shows members' published works only: never a draft or a hidden work, not even to its creators.
+  { group: 'read', via: 'opds', routes: ['GET /opds/works/:id'], probes: (w) => [{ method: 'GET', url: `/opds/works/${w.id}` }], expect: everyone, sees: (v, s) => opdsSees(v, s) },
+  { group: 'owner', via: 'api', routes: ['PATCH /api/v1/works/:id'], probes: (w) => [{ method: 'PATCH', url: `/api/v1/works/${w.id}`, json: { title: '' } }], expect: apiOwners([422]) },
+  { group: 'owner', via: 'api', routes: ['POST /api/v1/works/:id/chapters'], probes: (w) => [{ method: 'POST', url: `/api/v1/works/${w.id}/chapters`, json: { html: '' } }], expect: apiOwners([422]) },
+  { group: 'owner', via: 'api', routes: ['PATCH /api/v1/works/:id/chapters/:position'], probes: (w) => [{ method: 'PATCH', url: `/api/v1/works/${w.id}/chapters/2`, json: { html: '' } }], expect: apiOwners([422]) },
+  { group: 'owner', via: 'api', routes: ['DELETE /api/v1/works/:id/chapters/:position'], probes: (w) => [{ method: 'DELETE', url: `/api/v1/works/${w.id}/chapters/2` }], expect: apiOwners([204]), fresh: isOwner },
+  { group: 'owner', via: 'api', routes: ['DELETE /api/v1/works/:id'], probes: (w) => [{ method: 'DELETE', url: `/api/v1/works/${w.id}` }], expect: apiOwners([204]), fresh: isOwner },
+  { group: 'act', via: 'api', routes: ['POST /api/v1/works/:id/kudos'], probes: (w) => [{ method: 'POST', url: `/api/v1/works/${w.id}/kudos` }], expect: (v) => [v === 'guest' ? 401 : isOwner(v) || v === 'blocked' ? 403 : 200] },
+  { group: 'act', via: 'api', routes: ['POST /api/v1/works/:id/comments'], probes: (w) => [{ method: 'POST', url: `/api/v1/works/${w.id}/comments`, json: { text: 'A matrix remark about the lamps, by token.' } }], expect: (v) => [v === 'guest' ? 401 : v === 'blocked' ? 403 : 201] },
+  { group: 'act', via: 'api', routes: ['PUT /api/v1/works/:id/bookmark'], probes: (w) => [{ method: 'PUT', url: `/api/v1/works/${w.id}/bookmark`, json: { notes: 'matrix note by token' } }], expect: members(401, 200) },
+  { group: 'act', via: 'api', routes: ['PUT /api/v1/me/later/:id'], probes: (w) => [{ method: 'PUT', url: `/api/v1/me/later/${w.id}` }], expect: members(401, 204) },
+  { group: 'act', via: 'api', routes: ['POST /api/v1/me/subscriptions'], probes: (w) => [{ method: 'POST', url: '/api/v1/me/subscriptions', json: { kind: 'work', target_id: w.id } }], expect: members(401, 201) },
+  // Taking a work off one's own list says nothing either way.
+  { group: 'act', via: 'api', routes: ['DELETE /api/v1/me/later/:id'], probes: (w) => [{ method: 'DELETE', url: `/api/v1/me/later/${w.id}` }], expect: () => 'ghost', ownList: true },
+  // Keeper's bookmark and subscription are Keeper's alone.
+  { group: 'act', via: 'api', routes: ['DELETE /api/v1/me/bookmarks/:id'], probes: (w) => [{ method: 'DELETE', url: `/api/v1/me/bookmarks/${w.keeperBookmark}` }], expect: () => 'ghost' },
+  { group: 'act', via: 'api', routes: ['DELETE /api/v1/me/subscriptions/:id'], probes: (w) => [{ method: 'DELETE', url: `/api/v1/me/subscriptions/${w.keeperSubscription}` }], expect: () => 'ghost' },
 ];
 
 const asGuest = (_v: ViewerName, s: State) => mayView('guest', s);
 const shown = (v: ViewerName, s: State) => mayView(v, s) && (s === 'posted' || s === 'restricted');
 const enc = encodeURIComponent;
 const memberOnly = (v: ViewerName) => (v === 'guest' ? 303 : 200);
+/** API and OPDS routes of the owner's own: 401 without credentials. */
+const tokenOnly = (v: ViewerName) => (v === 'guest' ? 401 : 200);
 
 export const LIST_SPECS: ListSpec[] = [
   { group: 'lists', routes: ['GET /'], url: () => '/', required: shown },
@@ -261,4 +249,37 @@ export const LIST_SPECS: ListSpec[] = [
   { group: 'feed', routes: ['GET /creators/:name/feed.atom'], url: (_v, w) => `/creators/${w.usernames.creator}/feed.atom`, required: asGuest, sees: asGuest },
   { group: 'feed', routes: ['GET /series/:id/feed.atom'], url: (_v, w) => `/series/${w.sharedSeriesId}/feed.atom`, required: asGuest, sees: asGuest },
   { group: 'feed', routes: ['GET /search/feed.atom'], url: () => '/search/feed.atom?q=lantern', required: asGuest, sees: asGuest },
+  // The JSON API's listings, by personal access token: totals count only what is listed.
+  { group: 'lists', via: 'api', routes: ['GET /api/v1/works'], url: () => '/api/v1/works', required: shown, counts: 'json' },
+  { group: 'lists', via: 'api', routes: ['GET /api/v1/search'], url: () => '/api/v1/search?q=lantern', required: shown, counts: 'json' },
+  { group: 'lists', via: 'api', routes: [], url: () => `/api/v1/search?q=${enc('glimmer OR postedglimmer OR restrictedglimmer OR draftglimmer OR hiddenglimmer')}`, required: () => false },
+  { group: 'lists', via: 'api', routes: ['GET /api/v1/tags'], url: () => '/api/v1/tags', marker: 'tag', required: () => false },
+  { group: 'lists', via: 'api', routes: ['GET /api/v1/tags/:name'], url: () => `/api/v1/tags/${enc(SHARED.tag)}`, required: () => false },
+  { group: 'lists', via: 'api', routes: [], url: (_v, _w, s) => `/api/v1/tags/${enc(secretsOf(s).tag)}`, perState: true, marker: 'tag', required: shown },
+  { group: 'lists', via: 'api', routes: ['GET /api/v1/series/:id'], url: (_v, w) => `/api/v1/series/${w.sharedSeriesId}`, required: shown },
+  { group: 'lists', via: 'api', routes: [], url: (_v, w, s) => `/api/v1/series/${w.works[s].seriesId}`, perState: true, required: shown },
+  { group: 'lists', via: 'api', routes: ['GET /api/v1/creators/:name'], url: (_v, w) => `/api/v1/creators/${w.usernames.creator}`, required: () => false },
+  { group: 'lists', via: 'api', routes: ['GET /api/v1/creators/:name/works'], url: (_v, w) => `/api/v1/creators/${w.usernames.coCreator}/works`, required: shown, counts: 'json' },
+  // The token owner's lists, filled while every work was posted.
+  { group: 'own', via: 'api', routes: ['GET /api/v1/me'], url: () => '/api/v1/me', status: tokenOnly, required: () => false },
+  { group: 'own', via: 'api', routes: ['GET /api/v1/me/bookmarks'], url: () => '/api/v1/me/bookmarks', status: tokenOnly, required: shown, counts: 'json' },
+  { group: 'own', via: 'api', routes: ['GET /api/v1/me/kudos'], url: () => '/api/v1/me/kudos', status: tokenOnly, required: (v, s) => shown(v, s) && !isOwner(v) && v !== 'blocked', counts: 'json' },
+  { group: 'own', via: 'api', routes: ['GET /api/v1/me/comments'], url: () => '/api/v1/me/comments', status: tokenOnly, required: () => false, counts: 'json' },
+  { group: 'own', via: 'api', routes: ['GET /api/v1/me/subscriptions'], url: () => '/api/v1/me/subscriptions', status: tokenOnly, required: (v, s) => shown(v, s) && !isOwner(v), counts: 'json' },
+  { group: 'own', via: 'api', routes: ['GET /api/v1/me/later'], url: () => '/api/v1/me/later', status: tokenOnly, required: shown, counts: 'json' },
+  // OPDS, by app password: published works only (opdsSees), whoever the reader is.
+  { group: 'feed', via: 'opds', routes: ['GET /opds'], url: () => '/opds', required: () => false, sees: opdsSees },
+  { group: 'feed', via: 'opds', routes: ['GET /opds/new'], url: () => '/opds/new', required: opdsSees, sees: opdsSees, counts: 'opds' },
+  { group: 'feed', via: 'opds', routes: ['GET /opds/fandoms'], url: () => '/opds/fandoms', marker: 'fandom', required: opdsSees, sees: opdsSees },
+  { group: 'feed', via: 'opds', routes: ['GET /opds/tags'], url: () => '/opds/tags', marker: 'tag', required: () => false, sees: opdsSees },
+  { group: 'feed', via: 'opds', routes: ['GET /opds/tags/:name'], url: () => `/opds/tags/${enc(SHARED.tag)}`, required: opdsSees, sees: opdsSees, counts: 'opds' },
+  { group: 'feed', via: 'opds', routes: [], url: (_v, _w, s) => `/opds/tags/${enc(secretsOf(s).tag)}`, perState: true, required: opdsSees, sees: opdsSees },
+  { group: 'feed', via: 'opds', routes: ['GET /opds/series'], url: () => '/opds/series', marker: 'series', required: () => false, sees: opdsSees },
+  { group: 'feed', via: 'opds', routes: ['GET /opds/series/:id'], url: (_v, w) => `/opds/series/${w.sharedSeriesId}`, required: opdsSees, sees: opdsSees },
+  { group: 'feed', via: 'opds', routes: [], url: (_v, w, s) => `/opds/series/${w.works[s].seriesId}`, perState: true, required: opdsSees, sees: opdsSees },
+  { group: 'feed', via: 'opds', routes: ['GET /opds/creators/:name'], url: (_v, w) => `/opds/creators/${w.usernames.creator}`, required: opdsSees, sees: opdsSees, counts: 'opds' },
+  { group: 'feed', via: 'opds', routes: ['GET /opds/search'], url: () => '/opds/search?q=lantern', required: opdsSees, sees: opdsSees, counts: 'opds' },
+  { group: 'own', via: 'opds', routes: ['GET /opds/me/bookmarks'], url: () => '/opds/me/bookmarks', status: tokenOnly, required: opdsSees, sees: opdsSees, counts: 'opds' },
+  { group: 'own', via: 'opds', routes: ['GET /opds/me/later'], url: () => '/opds/me/later', status: tokenOnly, required: opdsSees, sees: opdsSees, counts: 'opds' },
+  { group: 'own', via: 'opds', routes: ['GET /opds/me/subscriptions'], url: () => '/opds/me/subscriptions', status: tokenOnly, required: (v, s) => opdsSees(v, s) && !isOwner(v), sees: opdsSees },
 ];

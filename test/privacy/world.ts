@@ -5,6 +5,7 @@ import type { TestContext } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { archiveOn, type Archive } from '../../src/archive.ts';
 import { viewerOf } from '../../src/accounts/viewer.ts';
+import { apiTokensFor } from '../../src/api/tokens.ts';
 import { memoryStore } from '../../src/store/store.ts';
 import { buildServer } from '../../src/web/server.ts';
 import { Moderation } from '../../src/works/moderation.ts';
@@ -73,12 +74,18 @@ export interface MatrixWork {
   comments: { main: number; freeze: number; remove: Record<ViewerName, number> };
   /** Keeper's public bookmark of it. */
   keeperBookmark: number;
+  /** Keeper's subscription to it. */
+  keeperSubscription: number;
 }
 
 export interface World {
   archive: Archive;
   app: FastifyInstance;
   clients: Record<ViewerName, Client>;
+  /** The same people through the JSON API (a read-and-write personal access token each; the guest sends none). */
+  api: Record<ViewerName, Client>;
+  /** The same people through OPDS (HTTP Basic with an app password each; the guest sends none). */
+  opds: Record<ViewerName, Client>;
   viewers: Record<Exclude<ViewerName, 'guest'>, Viewer>;
   accountIds: Record<Exclude<ViewerName, 'guest'>, number> & { keeper: number };
   usernames: typeof USERNAMES;
@@ -135,6 +142,17 @@ export async function buildWorld(t: TestContext): Promise<World> {
   await keeperClient.signUp(KEEPER);
   await archive.accounts.setRole(USERNAMES.admin, 'admin');
 
+  const tokens = apiTokensFor(archive.store.db);
+  const api = { guest: new Client(app, 'guest', { header: undefined }) } as Record<ViewerName, Client>;
+  const opds = { guest: new Client(app, 'guest', { header: undefined }) } as Record<ViewerName, Client>;
+  for (const [v, username] of Object.entries(USERNAMES) as [Exclude<ViewerName, 'guest'>, string][]) {
+    const account = (await archive.accounts.byUsername(username))!;
+    const token = await tokens.createToken(account.id, { name: 'matrix script', scopes: ['read', 'write'] });
+    api[v] = new Client(app, v, { header: `Bearer ${token.secret}` });
+    const password = await tokens.createAppPassword(account.id, 'matrix reader');
+    opds[v] = new Client(app, v, { header: `Basic ${Buffer.from(`${username}:${password.secret}`).toString('base64')}` });
+  }
+
   const accountIds = {} as World['accountIds'];
   const viewers = {} as World['viewers'];
   for (const [v, username] of [...Object.entries(USERNAMES), ['keeper', KEEPER]] as [keyof World['accountIds'], string][]) {
@@ -159,6 +177,7 @@ export async function buildWorld(t: TestContext): Promise<World> {
       await interactions.later.add(m, id);
       await interactions.history.record(m, id, null);
       await interactions.subscriptions.subscribe(m, 'work', id).catch(() => undefined);
+      await interactions.kudos.give(actor(m), id).catch(() => undefined);
     }
     const text = secretsOf(state).comment;
     const main = (await interactions.comments.post(actor(viewers.reader), id, { text, chapterPosition: 1 })).id;
@@ -167,7 +186,8 @@ export async function buildWorld(t: TestContext): Promise<World> {
     for (const v of VIEWERS) remove[v] = (await interactions.comments.post(actor(viewers.reader), id, { text, chapterPosition: 2 })).id;
     now += 16 * 60 * 1000;
     const keeperBookmark = (await interactions.bookmarks.mine(accountIds.keeper, id))!.id;
-    works[state] = { state, id, chapterIds: [], seriesId: made.series.find((s) => s.title === secretsOf(state).series)!.id, comments: { main, freeze, remove }, keeperBookmark };
+    const keeperSubscription = await interactions.subscriptions.subscribe(keeper, 'work', id);
+    works[state] = { state, id, chapterIds: [], seriesId: made.series.find((s) => s.title === secretsOf(state).series)!.id, comments: { main, freeze, remove }, keeperBookmark, keeperSubscription };
   }
   // A new chapter on every work while it is posted: each subscriber gets a notice naming it.
   for (const state of STATES) await archive.works.update(works[state].id, input(state, { initial: true, extraChapter: true }));
@@ -186,6 +206,8 @@ export async function buildWorld(t: TestContext): Promise<World> {
     archive,
     app,
     clients,
+    api,
+    opds,
     viewers,
     accountIds,
     usernames: USERNAMES,
