@@ -1,11 +1,11 @@
-// Runs every *.test.ts under src/, test/ and scripts/ with Node's test runner through tsx.
+// Runs every *.test.ts under src/, test/, scripts/ and bench/ with Node's test runner through tsx.
 // (Node 20's --test does not expand glob patterns itself.) Extra arguments are passed on,
 // e.g. `npm test -- --test-name-pattern=adult`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const roots = ['src', 'test', 'scripts'];
+const roots = ['src', 'test', 'scripts', 'bench'];
 const files = roots
   .filter((r) => fs.existsSync(r))
   .flatMap((r) => fs.readdirSync(r, { recursive: true, withFileTypes: true })

@@ -7,6 +7,7 @@ import { registerExport } from './commands/export.ts';
 import { registerSuggest } from './commands/suggest.ts';
 import { registerAdmin } from './commands/admin.ts';
 import { registerDigest } from './commands/digest.ts';
+import { registerSearch } from './commands/search.ts';
 
 /**
  * The `quire` command line. Each command lives in `commands/` and only translates flags into
@@ -27,5 +28,6 @@ export function buildProgram(): Command {
   registerSuggest(program);
   registerAdmin(program);
   registerDigest(program);
+  registerSearch(program);
   return program;
 }

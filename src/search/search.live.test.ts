@@ -113,3 +113,15 @@ test('hiding rules remove works and are counted; facets follow the visible resul
   assert.deepEqual([fr.total, fr.hiddenByFilters], [1, 1]);
   assert.deepEqual(fr.facets.additional.map((f) => [f.name, f.count]), [['Angst', 1], ['Fluff', 1]]);
 });
+
+test('concurrent first searches share one reindex and one load', async () => {
+  const a = await testArchive();
+  await a.works.create(buildWork({ chapters: [{ html: '<p>Plums on the windowsill, ripening.</p>' }] }));
+  a.store.sqlite!.prepare('DELETE FROM settings WHERE key = ?').run(VERSION_KEY);
+  const fresh = new SearchService(a.store, a.events, { writeIndex: false });
+  let starts = 0;
+  const progress = (done: number) => { if (done === 0) starts++; };
+  const results = await Promise.all([fresh.prepare(progress), fresh.prepare(progress), fresh.search(GUEST, searchQuery({ q: 'plums' }))]);
+  assert.equal(starts, 1);
+  assert.equal(results[2].total, 1);
+});

@@ -2,9 +2,8 @@ import type SQLite from 'better-sqlite3';
 import roaring from 'roaring';
 import { htmlToText } from '../formats/sanitize.ts';
 import { logger } from '../log.ts';
-import type { Db } from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
-import { TAG_TYPES, foldName, type TagType } from '../tags/tag.types.ts';
+import { TAG_TYPES, type TagType } from '../tags/tag.types.ts';
 import type { WorkEvents, WorkListener } from '../works/work.events.ts';
 import { loadWorks } from '../works/work.repository.ts';
 import type { Work } from '../works/work.types.ts';
@@ -20,6 +19,9 @@ import { reindexAll, requireSqlite, type ProgressFn } from './fts/reindex.ts';
 import { ensureFtsTables } from './fts/schema.ts';
 import { hiddenSet, type HideRules } from './hide.ts';
 import { planSearch, type TagResolver } from './plan.ts';
+import { dbTagResolver } from './tag-resolver.ts';
+
+export { dbTagResolver };
 import type { SearchQuery } from './query.ts';
 import { highlight } from './snippet.ts';
 import { positiveTerms } from './text/ast.ts';
@@ -80,21 +82,31 @@ export class SearchService implements WorkListener {
   private index: WorkIndex | null = null;
   private graph: FandomParents = new Map();
   private needsReindex: boolean;
+  private preparing: Promise<void> | null = null;
   private readonly tags: TagResolver;
 
   constructor(private readonly store: Store, events: WorkEvents, opts: Partial<SearchServiceOptions> = {}) {
     this.sqlite = requireSqlite(store);
-    this.opts = { text: {}, facetSmallLimit: 20_000, writeIndex: true, ...opts };
+    this.opts = { text: {}, facetSmallLimit: 50_000, writeIndex: true, ...opts };
     this.needsReindex = ensureFtsTables(this.sqlite).needsReindex;
     this.tags = dbTagResolver(store.db);
     if (this.opts.writeIndex) events.addIndexer(new FtsIndexer());
     events.subscribe(this);
   }
 
-  /** Rebuilds the full-text index if its format changed, then loads the engine. */
-  async prepare(onProgress?: ProgressFn): Promise<void> {
-    if (this.needsReindex) await this.reindex(onProgress);
-    if (!this.index) this.rebuild();
+  /**
+   * Rebuilds the full-text index if its format changed, then loads the engine. Concurrent callers
+   * share one run; once done it returns at once.
+   */
+  prepare(onProgress?: ProgressFn): Promise<void> {
+    if (this.index && !this.needsReindex) return Promise.resolve();
+    this.preparing ??= (async () => {
+      if (this.needsReindex) await this.reindex(onProgress);
+      if (!this.index) this.rebuild();
+    })().finally(() => {
+      this.preparing = null;
+    });
+    return this.preparing;
   }
 
   /** Reloads the in-memory engine from the database (works, filter taggings, creators). */
@@ -161,8 +173,12 @@ export class SearchService implements WorkListener {
   }
 
   private async worksBy(pseudIds: readonly number[]): Promise<Bitmap> {
-    const rows = await this.store.db.selectFrom('work_creators').select('work_id').where('pseud_id', 'in', [...pseudIds]).execute();
-    return RoaringBitmap32.from(rows.map((r) => r.work_id));
+    const out = new RoaringBitmap32();
+    for (let i = 0; i < pseudIds.length; i += 500) {
+      const rows = await this.store.db.selectFrom('work_creators').select('work_id').where('pseud_id', 'in', pseudIds.slice(i, i + 500)).execute();
+      out.addMany(rows.map((r) => r.work_id));
+    }
+    return out;
   }
 
   private async snippet(workId: number, position: number, terms: Parameters<typeof highlight>[1]): Promise<SearchHit['snippet']> {
@@ -175,23 +191,11 @@ export class SearchService implements WorkListener {
 
   private async facetNames(counts: Record<TagType, { id: number; count: number }[]>): Promise<Record<TagType, FacetTag[]>> {
     const ids = TAG_TYPES.flatMap((t) => counts[t].map((e) => e.id));
-    const rows = ids.length > 0 ? await this.store.db.selectFrom('tags').select(['id', 'name']).where('id', 'in', ids).execute() : [];
-    const names = new Map(rows.map((r) => [r.id, r.name]));
+    const names = new Map<number, string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.store.db.selectFrom('tags').select(['id', 'name']).where('id', 'in', ids.slice(i, i + 500)).execute();
+      for (const r of rows) names.set(r.id, r.name);
+    }
     return Object.fromEntries(TAG_TYPES.map((t) => [t, counts[t].map((e) => ({ ...e, name: names.get(e.id) ?? '' }))])) as Record<TagType, FacetTag[]>;
   }
-}
-
-/** Tag names → filter tag ids through the database: by folded name, a synonym giving its canonical tag. */
-export function dbTagResolver(db: Db): TagResolver {
-  return {
-    async filterIds(names) {
-      const keys = [...new Set(names.map(foldName))];
-      const out = new Map<string, number>();
-      for (let i = 0; i < keys.length; i += 500) {
-        const rows = await db.selectFrom('tags').select(['id', 'name_key', 'synonym_of']).where('name_key', 'in', keys.slice(i, i + 500)).execute();
-        for (const r of rows) out.set(r.name_key, r.synonym_of ?? r.id);
-      }
-      return out;
-    },
-  };
 }

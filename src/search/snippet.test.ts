@@ -48,3 +48,12 @@ test('property: output is escaped text plus <mark> only', () => {
     { numRuns: 500 },
   );
 });
+
+test('a very long chapter: the excerpt is found without reading past what it needs', () => {
+  const text = `The kite rose. ${'grey sky and more grey sky, '.repeat(20_000)}The kite fell.`;
+  const started = performance.now();
+  const html = highlight(text, terms('kite'))!;
+  assert.match(html, /^The <mark>kite<\/mark> rose\. grey sky/);
+  assert.match(html, /…$/);
+  assert.ok(performance.now() - started < 500, 'stops early');
+});

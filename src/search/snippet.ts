@@ -1,24 +1,42 @@
 import type { TermNode } from './text/ast.ts';
-import { tokenize, type Token } from './text/tokens.ts';
+import { tokenStream, type Token } from './text/tokens.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-/** Where the terms occur in a token list: [first token, last token + 1) of each occurrence, with its term. */
-function occurrences(tokens: Token[], terms: readonly TermNode[]): { from: number; to: number; term: number }[] {
-  const out: { from: number; to: number; term: number }[] = [];
-  terms.forEach((t, ti) => {
-    const k = t.tokens.length;
-    outer: for (let i = 0; i + k <= tokens.length; i++) {
-      for (let j = 0; j < k; j++) {
-        const got = tokens[i + j]!.term;
-        const want = t.tokens[j]!;
-        if (j === k - 1 && t.prefix ? !got.startsWith(want) : got !== want) continue outer;
-      }
-      out.push({ from: i, to: i + k, term: ti });
-    }
-  });
-  return out.sort((a, b) => a.from - b.from || b.to - a.to);
+type Hit = { from: number; to: number; term: number };
+
+/** Whether term `t` ends at token `i` of `tokens`. */
+function endsAt(tokens: Token[], i: number, t: TermNode): boolean {
+  const k = t.tokens.length;
+  if (i + 1 < k) return false;
+  for (let j = 0; j < k; j++) {
+    const got = tokens[i + 1 - k + j]!.term;
+    const want = t.tokens[j]!;
+    if (j === k - 1 && t.prefix ? !got.startsWith(want) : got !== want) return false;
+  }
+  return true;
+}
+
+/**
+ * Tokens and hits, read lazily: once every term has been seen and two windows more have been
+ * read (or after 100 hits), the rest of a long chapter is not tokenized.
+ */
+function scan(text: string, terms: readonly TermNode[], width: number): { tokens: Token[]; hits: Hit[]; complete: boolean } {
+  const tokens: Token[] = [];
+  const hits: Hit[] = [];
+  const seen = new Set<number>();
+  let lastNew = -1;
+  for (const token of tokenStream(text)) {
+    const i = tokens.push(token) - 1;
+    terms.forEach((t, ti) => {
+      if (!endsAt(tokens, i, t)) return;
+      hits.push({ from: i + 1 - t.tokens.length, to: i + 1, term: ti });
+      if (!seen.has(ti)) { seen.add(ti); lastNew = i; }
+    });
+    if (hits.length >= 100 || (seen.size === terms.length && i - lastNew > 2 * width)) return { tokens, hits: hits.sort((a, b) => a.from - b.from || b.to - a.to), complete: false };
+  }
+  return { tokens, hits: hits.sort((a, b) => a.from - b.from || b.to - a.to), complete: true };
 }
 
 /**
@@ -30,8 +48,7 @@ function occurrences(tokens: Token[], terms: readonly TermNode[]): { from: numbe
  * @example highlight('The sea was <calm>.', [sea]) === 'The <mark>sea</mark> was &lt;calm&gt;.'
  */
 export function highlight(text: string, terms: readonly TermNode[], width = 36): string | null {
-  const tokens = tokenize(text);
-  const hits = occurrences(tokens, terms);
+  const { tokens, hits, complete } = scan(text, terms, width);
   if (hits.length === 0) return null;
   const lead = Math.floor(width / 4);
   let best = { from: 0, score: -1 };
@@ -49,7 +66,7 @@ export function highlight(text: string, terms: readonly TermNode[], width = 36):
   }
   const to = Math.min(tokens.length, best.from + width);
   const start = best.from === 0 ? 0 : tokens[best.from]!.start;
-  const end = to === tokens.length ? text.length : tokens[to - 1]!.end;
+  const end = to === tokens.length && complete ? text.length : tokens[to - 1]!.end;
   let html = best.from === 0 ? '' : '…';
   let at = start;
   let lastEnd = -1;
@@ -61,6 +78,6 @@ export function highlight(text: string, terms: readonly TermNode[], width = 36):
     at = b;
     lastEnd = h.to;
   }
-  html += escape(text.slice(at, end)) + (end < text.length && to < tokens.length ? '…' : '');
+  html += escape(text.slice(at, end)) + (end < text.length && (to < tokens.length || !complete) ? '…' : '');
   return html.replace(/\s+/g, ' ').trim();
 }

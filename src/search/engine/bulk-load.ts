@@ -13,15 +13,15 @@ const log = logger('search');
 
 const WORKS_SQL = `SELECT group_concat(id || ',' || complete || ',' || word_count || ',' || (status = 'posted') || ',' || restricted || ',' || hidden
   || ',' || ${sqlDay('published_on')} || ',' || ${sqlDay('updated_on')} || ',' || hits || ',' || kudos_count || ',' || comments_count
-  || ',' || bookmarks_count, ';') FROM works WHERE id >= ? AND id < ?`;
+  || ',' || bookmarks_count || ',' || replace(replace(language, ',', ''), ';', ''), ';') FROM works WHERE id >= ? AND id < ?`;
 const CREATORS_SQL = `SELECT group_concat(work_id || ',' || pseud_id, ';') FROM
   (SELECT work_id, pseud_id FROM work_creators WHERE work_id >= ? AND work_id < ? ORDER BY work_id, position)`;
 
 /**
  * Builds the whole engine from the database in one read transaction (a consistent snapshot):
- * works, languages, titles, tag types, filter taggings (one bitmap per tag and the per-work
- * lists), creators, and crossovers. Measured: about 8 s and 0.7 GB for 1 M works and 15 M tag
- * assignments on a 2-core machine (docs/search.md).
+ * works and their languages, tag types, filter taggings (one bitmap per tag and the per-work
+ * lists) and crossovers. Titles and creators are sort keys only, so they are read on the first
+ * title or creator sort (`WorkIndex.lazyKeys`). Measured figures are in docs/search.md.
  */
 export function loadIndex(sqlite: SQLite.Database): { index: WorkIndex; graph: FandomParents } {
   return sqlite.transaction(() => {
@@ -36,14 +36,6 @@ export function loadIndex(sqlite: SQLite.Database): { index: WorkIndex; graph: F
     const maxId = sqlite.prepare('SELECT coalesce(max(id), 0) FROM works').pluck().get() as number;
     const alive = loadWorks(sqlite, p, maxId);
     phase('works');
-    let i = 0;
-    for (const title of sqlite.prepare('SELECT title FROM works ORDER BY id').pluck().iterate() as Iterable<string>) p.titleKey[alive[i++]!] = titleSortKey(title);
-    for (const [code, ids] of sqlite.prepare('SELECT language, group_concat(id) FROM works GROUP BY language').raw().iterate() as Iterable<[string, string]>) {
-      const b = new RoaringBitmap32();
-      eachInt(ids, (id) => { b.add(id); p.languageOf[id] = code; });
-      p.languages.set(code, b);
-    }
-    phase('titles and languages');
     for (const [type, ids] of sqlite.prepare('SELECT type, group_concat(id) FROM tags GROUP BY type').raw().iterate() as Iterable<[string, string]>) {
       eachInt(ids, (id) => {
         p.tagTypes = grow(p.tagTypes, id);
@@ -52,8 +44,6 @@ export function loadIndex(sqlite: SQLite.Database): { index: WorkIndex; graph: F
     }
     loadTaggings(sqlite, p, maxId);
     phase('taggings');
-    loadCreators(sqlite, p, maxId);
-    phase('creators');
     const index = new WorkIndex(p);
     const graph: FandomParents = new Map();
     addParents(graph, sqlite.prepare(FANDOM_LINKS_SQL).raw().iterate());
@@ -61,36 +51,66 @@ export function loadIndex(sqlite: SQLite.Database): { index: WorkIndex; graph: F
     for (const id of alive) if (crossoverOf(index, p.tagLists.get(id), graph)) crossovers.push(id);
     p.crossover.addMany(crossovers);
     phase('crossovers');
+    index.lazyKeys.title = () => loadTitles(sqlite, p);
+    index.lazyKeys.creator = () => loadCreators(sqlite, p, sqlite.prepare('SELECT coalesce(max(id), 0) FROM works').pluck().get() as number);
     log.debug({ phases }, 'search engine load phases');
     return { index, graph };
   }).deferred();
 }
 
+/** Numbers, flags and language of every work, parsed from one string per 50,000 ids. */
 function loadWorks(sqlite: SQLite.Database, p: IndexParts, maxId: number): Uint32Array {
   for (const k of NUMERIC_KEYS) p.num[k] = new Uint32Array(maxId + 1);
   const ids = { alive: [] as number[], posted: [] as number[], guest: [] as number[], member: [] as number[], complete: [] as number[] };
-  scanRows(sqlite, WORKS_SQL, maxId, 12, (v) => {
-    const id = v[0]!;
-    ids.alive.push(id);
-    if (v[1] === 1) ids.complete.push(id);
-    p.num.words[id] = v[2]!;
-    if (v[3] === 1) ids.posted.push(id);
-    const visible = v[3] === 1 && v[5] === 0;
-    if (visible) ids.member.push(id);
-    if (visible && v[4] === 0) ids.guest.push(id);
-    p.num.posted[id] = v[6]!;
-    p.num.updated[id] = v[7]!;
-    p.num.hits[id] = v[8]!;
-    p.num.kudos[id] = v[9]!;
-    p.num.comments[id] = v[10]!;
-    p.num.bookmarks[id] = v[11]!;
-  });
+  const languages = new Map<string, { code: string; ids: number[] }>();
+  const stmt = sqlite.prepare(WORKS_SQL).pluck();
+  const v = new Float64Array(12);
+  for (let lo = 0; lo <= maxId; lo += 50_000) {
+    const text = stmt.get(lo, lo + 50_000) as string | null;
+    if (!text) continue;
+    for (let i = 0; i < text.length; ) {
+      for (let k = 0; k < 12; k++) {
+        let n = 0;
+        for (let c = text.charCodeAt(i); c !== 44; c = text.charCodeAt(++i)) n = n * 10 + (c - 48);
+        v[k] = n;
+        i++;
+      }
+      let end = text.indexOf(';', i);
+      if (end < 0) end = text.length;
+      const code = text.slice(i, end);
+      i = end + 1;
+      const id = v[0]!;
+      let lang = languages.get(code);
+      if (!lang) languages.set(code, (lang = { code, ids: [] }));
+      lang.ids.push(id);
+      p.languageOf[id] = lang.code; // one string per language, not per work
+      ids.alive.push(id);
+      if (v[1] === 1) ids.complete.push(id);
+      p.num.words[id] = v[2]!;
+      if (v[3] === 1) ids.posted.push(id);
+      const visible = v[3] === 1 && v[5] === 0;
+      if (visible) ids.member.push(id);
+      if (visible && v[4] === 0) ids.guest.push(id);
+      p.num.posted[id] = v[6]!;
+      p.num.updated[id] = v[7]!;
+      p.num.hits[id] = v[8]!;
+      p.num.kudos[id] = v[9]!;
+      p.num.comments[id] = v[10]!;
+      p.num.bookmarks[id] = v[11]!;
+    }
+  }
   p.alive.addMany(ids.alive);
   p.posted.addMany(ids.posted);
   p.guest.addMany(ids.guest);
   p.member.addMany(ids.member);
   p.complete.addMany(ids.complete);
+  for (const { code, ids: list } of languages.values()) p.languages.set(code, RoaringBitmap32.from(list));
   return Uint32Array.from(ids.alive).sort();
+}
+
+/** Every work's title sort key (on the first title sort). */
+function loadTitles(sqlite: SQLite.Database, p: IndexParts): void {
+  for (const [id, title] of sqlite.prepare('SELECT id, title FROM works').raw().iterate() as Iterable<[number, string]>) p.titleKey[id] = titleSortKey(title);
 }
 
 /**
@@ -119,7 +139,9 @@ function loadTaggings(sqlite: SQLite.Database, p: IndexParts, maxId: number): vo
       }
       v = 0;
     }
-    p.tags.set(tag, RoaringBitmap32.from(seq.subarray(start, n)));
+    const bitmap = RoaringBitmap32.from(seq.subarray(start, n));
+    bitmap.shrinkToFit(); // about 8% of the bitmaps' memory at 1 M works
+    p.tags.set(tag, bitmap);
     groups.push(tag, n);
   }
   const offsets = counts; // prefix sums in place: offsets[w] .. offsets[w + 1]

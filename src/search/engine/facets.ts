@@ -1,4 +1,5 @@
 import { TAG_TYPES, type TagType } from '../../tags/tag.types.ts';
+import { topK } from './paging.ts';
 import type { Bitmap, WorkIndex } from './work-index.ts';
 
 export interface FacetEntry {
@@ -12,18 +13,26 @@ export type FacetCounts = Record<TagType, FacetEntry[]>;
  * set, ordered by count (descending), then tag id (ascending). Always counted over the exact
  * result, so the sidebar agrees with the total.
  *
- * - Small results (≤ `smallLimit` works): walk the works' tag lists and count.
+ * - Small results (≤ `smallLimit` works): walk the works' tag lists and count (about 0.7 µs a
+ *   work at 1 M works).
  * - Large results: for each type, visit its tags by global count, descending, and intersect each
  *   tag bitmap with the result (`andCardinality`); a tag's global count bounds its count in any
  *   result, so the walk stops at the first tag whose global count cannot beat the current k-th
- *   entry. Global orders are built lazily; tags whose count grew since (new works) are "boosted"
- *   and checked first, until 1,024 of them make the order be rebuilt.
+ *   entry. When a result's tags do not prune well (they are spread evenly), the walk gives up
+ *   after about as many intersections as counting would cost and counts instead. Global orders
+ *   are built lazily; tags whose count grew since (new works) are "boosted" and checked first,
+ *   until 1,024 of them make the order be rebuilt.
  */
-export function countFacets(index: WorkIndex, result: Bitmap, limit: number, smallLimit = 20_000): FacetCounts {
+export function countFacets(index: WorkIndex, result: Bitmap, limit: number, smallLimit = 50_000): FacetCounts {
   const out = Object.fromEntries(TAG_TYPES.map((t) => [t, [] as FacetEntry[]])) as FacetCounts;
   if (limit <= 0 || result.isEmpty) return out;
   if (result.size <= smallLimit) return countSmall(index, result, limit, out);
-  for (const [i, type] of TAG_TYPES.entries()) out[type] = topForType(index, i + 1, result, limit);
+  const budget = { intersections: Math.max(256, result.size / 40) };
+  for (const [i, type] of TAG_TYPES.entries()) {
+    const top = topForType(index, i + 1, result, limit, budget);
+    if (!top) return countSmall(index, result, limit, Object.fromEntries(TAG_TYPES.map((t) => [t, [] as FacetEntry[]])) as FacetCounts);
+    out[type] = top;
+  }
   return out;
 }
 
@@ -32,19 +41,31 @@ function better(a: FacetEntry, b: FacetEntry): number {
 }
 
 function countSmall(index: WorkIndex, result: Bitmap, limit: number, out: FacetCounts): FacetCounts {
-  const counts = new Map<number, number>();
+  const counts = index.facetOrders.scratch();
+  const touched: number[] = [];
   for (const w of result.toUint32Array()) {
-    for (const t of index.p.tagLists.get(w)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const tags = index.p.tagLists.get(w);
+    for (let i = 0; i < tags.length; i++) {
+      const t = tags[i]!;
+      if (t >= counts.length) continue; // a tag of unknown type
+      if (counts[t]!++ === 0) touched.push(t);
+    }
   }
-  for (const [id, count] of counts) {
-    const type = index.tagType(id);
-    if (type) out[type].push({ id, count });
+  const byType = new Map<number, number[]>();
+  for (const id of touched) {
+    const code = index.p.tagTypes[id] ?? 0;
+    if (code > 0) (byType.get(code) ?? byType.set(code, []).get(code)!).push(id);
   }
-  for (const type of TAG_TYPES) out[type] = out[type].sort(better).slice(0, limit);
+  const cmp = (a: number, b: number) => counts[b]! - counts[a]! || a - b;
+  for (const [code, ids] of byType) {
+    out[TAG_TYPES[code - 1]!] = topK(Uint32Array.from(ids), limit, cmp).map((id) => ({ id, count: counts[id]! }));
+  }
+  for (const id of touched) counts[id] = 0;
   return out;
 }
 
-function topForType(index: WorkIndex, code: number, result: Bitmap, limit: number): FacetEntry[] {
+/** The type's top entries, or null when `budget` intersections were not enough. */
+function topForType(index: WorkIndex, code: number, result: Bitmap, limit: number, budget: { intersections: number }): FacetEntry[] | null {
   const top: FacetEntry[] = [];
   const worseThanLast = (count: number, id: number) => {
     const last = top[top.length - 1]!;
@@ -53,6 +74,7 @@ function topForType(index: WorkIndex, code: number, result: Bitmap, limit: numbe
   const consider = (id: number) => {
     const bitmap = index.tagBitmap(id);
     if (!bitmap) return;
+    budget.intersections--;
     const count = result.andCardinality(bitmap);
     if (count === 0 || worseThanLast(count, id)) return;
     let at = top.length;
@@ -66,6 +88,7 @@ function topForType(index: WorkIndex, code: number, result: Bitmap, limit: numbe
     const id = ids[i]!;
     if (boosted.has(id)) continue;
     if (worseThanLast(bounds[i]!, id)) break;
+    if (budget.intersections <= 0) return null;
     consider(id);
   }
   return top;
@@ -80,8 +103,15 @@ interface GlobalOrder {
 /** Per tag type: tag ids by global count (descending, then id), with those counts as bounds. */
 export class FacetOrders {
   private readonly orders = new Map<number, GlobalOrder>();
+  private counts = new Uint32Array(0);
 
   constructor(private readonly index: WorkIndex, private readonly maxBoosted = 1024) {}
+
+  /** A zeroed counter per tag id, reused between searches (callers zero what they touch). */
+  scratch(): Uint32Array {
+    if (this.counts.length < this.index.p.tagTypes.length) this.counts = new Uint32Array(this.index.p.tagTypes.length);
+    return this.counts;
+  }
 
   /** A work gained tag `id`: its count may now exceed its bound. */
   increased(id: number): void {

@@ -6,9 +6,10 @@ import type { Bitmap, NumericKey, WorkIndex } from './work-index.ts';
 const { RoaringBitmap32 } = roaring;
 
 /**
- * The works a viewer may see (src/works/visibility.ts, as bitmaps): the operator and admins see
- * all; members see posted, unhidden works; guests those that are also unrestricted; everyone
- * sees their own works (`own`: works by the viewer's pen names, drafts included).
+ * The works a viewer may see (src/works/visibility.ts, as bitmaps): the operator sees all;
+ * administrators every posted work, hidden ones included; members posted, unhidden works; guests
+ * those that are also unrestricted; everyone their own works (`own`: works by the viewer's pen
+ * names, drafts included). Drafts are never shown to anyone but their creators.
  */
 export function visibleSet(index: WorkIndex, viewer: Viewer, own: Bitmap | null): Bitmap {
   if (viewer.kind === 'operator') return index.p.alive;

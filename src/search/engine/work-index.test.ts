@@ -113,3 +113,15 @@ test('engine property: filters, sorts, pages and facets agree with an oracle und
   );
   assert.ok(coverage.pages > coverage.queries / 4, `only ${coverage.pages} of ${coverage.queries} queries had a non-empty page`);
 });
+
+test('facets: when tags do not prune, the bitmap walk falls back to counting and agrees with it', () => {
+  const index = new WorkIndex();
+  const tags = Array.from({ length: 600 }, (_, i) => i + 1);
+  for (const t of tags) index.setTagType(t, 'additional');
+  const base = { titleKey: '', creatorKey: '', language: 'en', status: 'posted', restricted: false, hidden: false, complete: true, crossover: false, words: 0, posted: 0, updated: 0, hits: 0, kudos: 0, comments: 0, bookmarks: 0 };
+  // Every tag on about the same number of works: global counts bound nothing, so 600 intersections would be needed.
+  for (let id = 1; id <= 900; id++) index.upsert({ ...base, id, tags: [1 + (id % 600), 1 + ((id * 7) % 600), 1 + ((id * 13) % 600)] });
+  const counted = countFacets(index, index.p.alive, 5, 1e9);
+  assert.deepEqual(countFacets(index, index.p.alive, 5, 0), counted);
+  assert.equal(counted.additional.length, 5);
+});

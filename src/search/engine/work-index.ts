@@ -60,6 +60,8 @@ export function typeCode(type: string): number {
  */
 export class WorkIndex {
   readonly p: IndexParts;
+  /** Loaders of string sort keys not read at start-up; each runs once, before the key is first compared. */
+  readonly lazyKeys: Partial<Record<'title' | 'creator', () => void>> = {};
   private readonly orders = new Map<string, SortOrder>();
   readonly facetOrders: FacetOrders;
 
@@ -163,6 +165,11 @@ export class WorkIndex {
   comparator(key: OrderKey, dir: SortDirection): Comparator {
     const sign = dir === 'asc' ? 1 : -1;
     if (key === 'title' || key === 'creator') {
+      const load = this.lazyKeys[key];
+      if (load) {
+        delete this.lazyKeys[key];
+        load();
+      }
       const keys = key === 'title' ? this.p.titleKey : this.p.creatorKey;
       return (a, b) => {
         const ka = keys[a] ?? '';

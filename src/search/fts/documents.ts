@@ -44,22 +44,21 @@ export async function loadWorkDocs(db: Db, ids: readonly number[]): Promise<Work
       .orderBy('work_id')
       .orderBy('position')
       .execute();
+    // Tag types are filtered here, not in SQL: with `tags.type IN (…)` SQLite's planner starts
+    // from the tags table and reads every tag of those types (seconds instead of milliseconds).
     const own = await db
       .selectFrom('work_tags')
       .innerJoin('tags', 'tags.id', 'work_tags.tag_id')
-      .select(['work_tags.work_id', 'tags.name'])
+      .select(['work_tags.work_id', 'tags.name', 'tags.type'])
       .where('work_tags.work_id', 'in', batch)
-      .where('tags.type', 'in', FREE)
       .orderBy('work_tags.work_id')
       .orderBy('work_tags.position')
       .execute();
     const filters = await db
       .selectFrom('filter_taggings')
       .innerJoin('tags', 'tags.id', 'filter_taggings.tag_id')
-      .select(['filter_taggings.work_id', 'tags.name'])
+      .select(['filter_taggings.work_id', 'tags.name', 'tags.type'])
       .where('filter_taggings.work_id', 'in', batch)
-      .where('tags.type', 'in', FREE)
-      .orderBy('tags.name')
       .execute();
     const creators = await db
       .selectFrom('work_creators')
@@ -82,7 +81,7 @@ export async function loadWorkDocs(db: Db, ids: readonly number[]): Promise<Work
       entry.summaries.push(htmlToText(c.summary));
       entry.notes.push(htmlToText(c.notes), htmlToText(c.end_notes));
     }
-    for (const t of [...own, ...filters]) byId.get(t.work_id)?.tags.add(t.name);
+    for (const t of [...own, ...filters.sort((x, y) => (x.name < y.name ? -1 : 1))]) if (FREE.includes(t.type)) byId.get(t.work_id)?.tags.add(t.name);
     const names = new Map<number, string[]>();
     for (const c of creators) names.set(c.work_id, [...(names.get(c.work_id) ?? []), c.name]);
     for (const { doc, tags, summaries, notes } of byId.values()) {

@@ -1,7 +1,7 @@
 import type { Store } from '../../store/store.ts';
 import { logger } from '../../log.ts';
 import { FtsIndexer } from './indexer.ts';
-import { ensureFtsTables, markFtsCurrent } from './schema.ts';
+import { createFtsTables, markFtsCurrent } from './schema.ts';
 
 const log = logger('search');
 
@@ -17,7 +17,7 @@ const BATCH = 250;
  */
 export async function reindexAll(store: Store, onProgress?: ProgressFn): Promise<{ works: number }> {
   const sqlite = requireSqlite(store);
-  ensureFtsTables(sqlite);
+  createFtsTables(sqlite);
   const started = Date.now();
   sqlite.exec(`INSERT INTO search_works (search_works) VALUES ('delete-all')`);
   sqlite.exec(`INSERT INTO search_chapters (search_chapters) VALUES ('delete-all')`);

@@ -51,6 +51,11 @@ export function markFtsCurrent(sqlite: SQLite.Database): void {
     .run(VERSION_KEY, String(FTS_VERSION));
 }
 
+/** Creates the tables if they do not exist (nothing else). */
+export function createFtsTables(sqlite: SQLite.Database): void {
+  for (const ddl of CREATE) sqlite.exec(ddl);
+}
+
 /**
  * Creates the tables when missing; drops and recreates them when their version is not this code's.
  * Returns whether the works must be reindexed (the tables are new and the archive is not empty).
@@ -64,7 +69,7 @@ export function ensureFtsTables(sqlite: SQLite.Database): { needsReindex: boolea
   if (present.n > 0) log.warn({ from: version ?? null, to: FTS_VERSION }, 'search index format changed; recreating it');
   sqlite.transaction(() => {
     for (const t of TABLES) sqlite.exec(`DROP TABLE IF EXISTS ${t}`);
-    for (const ddl of CREATE) sqlite.exec(ddl);
+    createFtsTables(sqlite);
   })();
   const hasWorks = sqlite.prepare('SELECT 1 FROM works LIMIT 1').get() !== undefined;
   if (!hasWorks) markFtsCurrent(sqlite);

@@ -9,12 +9,39 @@ const { RoaringBitmap32 } = roaring;
 type Bitmap = InstanceType<typeof RoaringBitmap32>;
 
 const WEIGHTS = META_COLUMNS.map((c) => META_WEIGHTS[c]).join(', ');
+/**
+ * Unscored reads ask SQLite for one comma-separated string of rowids (`group_concat`): ten times
+ * faster than a row per match through better-sqlite3. bm25() cannot be aggregated, and costs more
+ * than the row overhead anyway, so scored reads go row by row.
+ */
 const SQL = {
-  chapters: 'SELECT rowid FROM search_chapters WHERE search_chapters MATCH ?',
+  chapters: 'SELECT group_concat(rowid) FROM search_chapters WHERE search_chapters MATCH ?',
   chaptersScored: 'SELECT rowid, bm25(search_chapters) FROM search_chapters WHERE search_chapters MATCH ?',
-  works: 'SELECT rowid FROM search_works WHERE search_works MATCH ?',
+  works: 'SELECT group_concat(rowid) FROM search_works WHERE search_works MATCH ?',
   worksScored: `SELECT rowid, bm25(search_works, ${WEIGHTS}) FROM search_works WHERE search_works MATCH ?`,
 };
+
+/** The rows of a MATCH query as [rowid, bm25 made positive (0 unscored)]. */
+function* matches(sqlite: SQLite.Database, scored: boolean, table: 'chapters' | 'works', expr: string): Generator<[number, number]> {
+  if (scored) {
+    for (const [rowid, rank] of statement(sqlite, table === 'chapters' ? SQL.chaptersScored : SQL.worksScored).iterate(expr) as Iterable<[number, number]>) yield [rowid, -rank];
+    return;
+  }
+  const list = (statement(sqlite, table === 'chapters' ? SQL.chapters : SQL.works).get(expr) as [string | null])[0];
+  if (!list) return;
+  const out: [number, number] = [0, 0];
+  let v = 0;
+  for (let i = 0; i <= list.length; i++) {
+    const c = i < list.length ? list.charCodeAt(i) : 44;
+    if (c !== 44) {
+      v = v * 10 + (c - 48);
+      continue;
+    }
+    out[0] = v;
+    yield out;
+    v = 0;
+  }
+}
 
 const cache = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
 function statement(sqlite: SQLite.Database, sql: string): SQLite.Statement {
@@ -47,19 +74,17 @@ export function queryTerm(sqlite: SQLite.Database, term: TermNode, scored: boole
   const out = new RoaringBitmap32();
   const chapters = chapterMatch(term);
   if (chapters) {
-    const rows = statement(sqlite, scored ? SQL.chaptersScored : SQL.chapters).iterate(chapters) as Iterable<[number, number?]>;
-    for (const [rowid, rank] of rows) {
+    for (const [rowid, score] of matches(sqlite, scored, 'chapters', chapters)) {
       const work = Math.floor(rowid / CHAPTER_SLOTS);
       push(work);
-      visit.chapter?.(work, rowid - work * CHAPTER_SLOTS, rank === undefined ? 0 : -rank);
+      visit.chapter?.(work, rowid - work * CHAPTER_SLOTS, score);
     }
     out.addMany(ids.subarray(0, n));
     n = 0;
   }
-  const rows = statement(sqlite, scored ? SQL.worksScored : SQL.works).iterate(metaMatch(term)) as Iterable<[number, number?]>;
-  for (const [work, rank] of rows) {
+  for (const [work, score] of matches(sqlite, scored, 'works', metaMatch(term))) {
     push(work);
-    visit.meta?.(work, rank === undefined ? 0 : -rank);
+    visit.meta?.(work, score);
   }
   out.addMany(ids.subarray(0, n));
   return out;

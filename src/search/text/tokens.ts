@@ -52,14 +52,17 @@ export interface Token {
   end: number;
 }
 
-/** Every token of `text` with its position: `tokenize('Café, 東京')` → café→cafe, 東, 京. */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+/** The tokens of `text` one by one, with their positions (lazily: callers may stop early). */
+export function* tokenStream(text: string): Generator<Token> {
   for (const m of text.matchAll(TOKEN)) {
     const term = fold(m[0]);
-    if (term !== '') out.push({ term, start: m.index, end: m.index + m[0].length });
+    if (term !== '') yield { term, start: m.index, end: m.index + m[0].length };
   }
-  return out;
+}
+
+/** Every token of `text` with its position: `tokenize('Café, 東京')` → café→cafe, 東, 京. */
+export function tokenize(text: string): Token[] {
+  return [...tokenStream(text)];
 }
 
 /** Only the folded terms: `terms("Don't panic") → ['don', 't', 'panic']`. */
