@@ -73,7 +73,7 @@ export interface CodeInfo {
 export function codeInfo(root: string): CodeInfo {
   const git = (...args: string[]) => {
     try {
-      return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     } catch {
       return '';
     }
@@ -83,7 +83,7 @@ export function codeInfo(root: string): CodeInfo {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort() : [];
   for (const f of files) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
   return {
-    commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
+    commit: git('rev-parse', '--short', 'HEAD').trim() || 'unknown',
     modified: git('status', '--porcelain', '--', 'src/search').split('\n').filter((l) => l.trim() !== '').map((l) => l.slice(3)),
     searchHash: hash.digest('hex').slice(0, 12),
   };
