@@ -14,10 +14,14 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'conflict'
+  | 'tag_name_taken'
+  | 'csv_invalid'
   | 'import_failed'
   | 'unsupported_format'
   | 'bad_request'
   | 'rate_limited'
+  | 'restore_not_empty'
+  | 'export_invalid'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -27,10 +31,14 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   conflict: 409,
+  tag_name_taken: 409,
+  csv_invalid: 422,
   import_failed: 422,
   unsupported_format: 415,
   bad_request: 400,
   rate_limited: 429,
+  restore_not_empty: 409,
+  export_invalid: 422,
   internal: 500,
 };
 

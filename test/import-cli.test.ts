@@ -36,9 +36,13 @@ test('quire import: a directory with a good and a bad file, --json, exit code, r
     assert.equal(lines.length, 2);
     const [good, bad] = lines;
     assert.deepEqual(Object.keys(good!).slice(0, 7), ['file', 'status', 'workId', 'title', 'words', 'chapters', 'error']);
-    assert.deepEqual({ ...good, workId: typeof good!.workId }, {
+    const { suggestions, accepted, ...result } = good!;
+    assert.deepEqual({ ...result, workId: typeof result.workId }, {
       file: path.join(dir, 'bells.txt'), status: 'created', workId: 'number', title: 'Three Bells', words: 41, chapters: 3, error: null, warnings: [],
     });
+    // Suggestions from the text come with each created work (docs/importing.md), never applied without --accept-suggestions.
+    assert.equal((suggestions as { rating: { value: string } }).rating.value, 'General Audiences');
+    assert.deepEqual(accepted, []);
     assert.equal(bad!.status, 'failed');
     assert.equal(bad!.workId, null);
     assert.match(String(bad!.error), /keys\.txt:3: front matter: unknown key "fandomz"/);
@@ -54,7 +58,9 @@ test('quire import: a directory with a good and a bad file, --json, exit code, r
     const out = text.stdout.trim().split('\n');
     assert.match(out[0]!, /^unchanged \d+ "Three Bells" .*bells\.txt$/);
     assert.match(out[1]!, /^created \d+ "Leading An" \(1 chapter, 24 words\) .*leading-an\.txt$/);
-    assert.equal(out[2], '1 created, 1 unchanged, 0 failed');
+    assert.match(out[2]!, /^  suggested \(not applied;/, 'suggestions under the created work, indented');
+    assert.match(out[3]!, /^    rating: /);
+    assert.equal(out[out.length - 1], '1 created, 1 unchanged, 0 failed');
 
     const badFlag = quire(data, 'import', dir, '--rating', 'R');
     assert.equal(badFlag.code, 1);

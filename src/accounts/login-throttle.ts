@@ -50,8 +50,8 @@ export class LoginThrottle {
     const failures = (row && (!row.locked_until || row.locked_until > now) ? row.failures : 0) + 1;
     const lockedUntil = failures >= LOCK_AFTER_FAILURES ? now + LOCK_MS : null;
     const values = { failures: lockedUntil ? 0 : failures, locked_until: lockedUntil, updated_at: now };
-    if (row) await this.db.updateTable('login_failures').set(values).where('bucket', '=', accountBucket).execute();
-    else await this.db.insertInto('login_failures').values({ bucket: accountBucket, ...values }).execute();
+    // An upsert: two failures at once (several processes) must not both insert.
+    await this.db.insertInto('login_failures').values({ bucket: accountBucket, ...values }).onConflict((oc) => oc.column('bucket').doUpdateSet(values)).execute();
     return lockedUntil ? new Date(lockedUntil) : undefined;
   }
 

@@ -8,6 +8,8 @@ import { registerSuggest } from './commands/suggest.ts';
 import { registerAdmin } from './commands/admin.ts';
 import { registerDigest } from './commands/digest.ts';
 import { registerSearch } from './commands/search.ts';
+import { registerStore } from './commands/store.ts';
+import { registerTags } from './commands/tags.ts';
 
 /**
  * The `quire` command line. Each command lives in `commands/` and only translates flags into
@@ -29,5 +31,7 @@ export function buildProgram(): Command {
   registerAdmin(program);
   registerDigest(program);
   registerSearch(program);
+  registerStore(program);
+  registerTags(program);
   return program;
 }

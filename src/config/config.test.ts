@@ -61,3 +61,12 @@ test('a bad SMTP URL is reported without its password', () => {
     },
   );
 });
+
+test('QUIRE_DATABASE_URL: unset means SQLite; a postgres:// URL is kept; anything else is refused with the password masked', () => {
+  assert.equal(loadConfig({}).databaseUrl, undefined);
+  assert.equal(loadConfig({ QUIRE_DATABASE_URL: 'postgres://quire:pw@db.example.org:5432/quire' }).databaseUrl, 'postgres://quire:pw@db.example.org:5432/quire');
+  assert.throws(
+    () => loadConfig({ QUIRE_DATABASE_URL: 'mysql://quire:hunter2@db/quire' }),
+    (e: QuireError) => e.code === 'config_invalid' && /QUIRE_DATABASE_URL \(databaseUrl\) must be a URL like postgres:/.test(e.message) && !e.message.includes('hunter2') && e.message.includes('quire:***@'),
+  );
+});

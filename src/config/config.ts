@@ -33,6 +33,11 @@ const schema = z.object({
     .refine((u) => /^smtps?:\/\/[^\s/]+/.test(u) && URL.canParse(u), 'must be a URL like smtp://user:pass@host:587 or smtps://host')
     .optional(),
   mailFrom: z.string().trim().min(3).max(200).refine((v) => /^[^\r\n]*<?[^\s<>@]+@[^\s<>@]+>?$/.test(v), 'must be an address like "Quire <noreply@example.org>"').optional(),
+  databaseUrl: z
+    .string()
+    .trim()
+    .refine((u) => /^postgres(ql)?:\/\/[^\s]*$/i.test(u) && URL.canParse(u), 'must be a URL like postgres://user:pass@host:5432/quire')
+    .optional(),
 });
 
 export interface Config {
@@ -58,6 +63,8 @@ export interface Config {
   smtpUrl?: string;
   /** The From address of the archive's mail; default `<archiveName> <noreply@host of baseUrl>`. */
   mailFrom: string;
+  /** `postgres://user:pass@host:5432/db`: keep the archive in PostgreSQL; unset, it lives in `<dataDir>/quire.db` (SQLite). */
+  databaseUrl?: string;
 }
 
 /** Raw values as strings: what the environment or a flag gives. */
@@ -78,14 +85,15 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   signup: 'QUIRE_SIGNUP',
   smtpUrl: 'QUIRE_SMTP_URL',
   mailFrom: 'QUIRE_MAIL_FROM',
+  databaseUrl: 'QUIRE_DATABASE_URL',
 };
 
 /** Settings that are absent unless set (an empty string counts as unset). */
-const OPTIONAL: readonly (keyof Config)[] = ['baseUrl', 'smtpUrl', 'mailFrom'];
+const OPTIONAL: readonly (keyof Config)[] = ['baseUrl', 'smtpUrl', 'mailFrom', 'databaseUrl'];
 
 /** Settings whose value may hold a secret: error messages show them with the password masked. */
 function shown(key: keyof Config, value: string | undefined): string {
-  if (key === 'smtpUrl' && value) return JSON.stringify(value.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@'));
+  if ((key === 'smtpUrl' || key === 'databaseUrl') && value) return JSON.stringify(value.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@'));
   return JSON.stringify(value);
 }
 
@@ -103,6 +111,7 @@ const DEFAULTS: Record<keyof Config, string> = {
   signup: 'open',
   smtpUrl: '',
   mailFrom: '',
+  databaseUrl: '',
 };
 
 /**

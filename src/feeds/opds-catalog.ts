@@ -130,20 +130,21 @@ export class OpdsCatalog {
     return this.pagedNavigation('/opds/series', 'Series', page, total, rows.map((r) => ({ title: r.title, path: opdsPaths.series(r.id), kind: 'acquisition', content: `Updated ${r.updated_at.slice(0, 10)}.` })));
   }
 
-  /** A series' works the reader may read, in series order. */
+  /** A series' works the reader may read and has not hidden (the engine's series filter), in series order. */
   async series(viewer: Viewer, id: number): Promise<CatalogAnswer> {
     const series = await loadSeries(this.deps.db, id, viewer);
     if (!series) throw notFound('series', id);
-    return this.acquisition({ path: opdsPaths.series(id), title: series.title, up: '/opds/series' }, series.works.map((w) => w.work));
+    const keep = new Set((await this.deps.search.matchingIds(viewer, searchQuery({ seriesIds: [id] }), { hide: await this.deps.hideFor(viewer) })).ids);
+    return this.acquisition({ path: opdsPaths.series(id), title: series.title, up: '/opds/series' }, series.works.flatMap((w) => (keep.has(w.work.id) ? [w.work] : [])));
   }
 
   async creator(viewer: Viewer, name: string, page: number): Promise<CatalogAnswer> {
     const pseud = await findPseudByName(this.deps.db, name);
     if (!pseud) throw new QuireError('not_found', `there is no creator "${name.slice(0, 100)}"`);
     if (pseud.name !== name) return { kind: 'moved', path: opdsPaths.creator(pseud.name) };
-    const list = await this.deps.works.list(viewer, { pseudId: pseud.id, page, pageSize: OPDS_PAGE_SIZE });
-    if (list.total === 0) throw new QuireError('not_found', `there is no creator "${name.slice(0, 100)}"`);
-    return this.acquisition({ path: opdsPaths.creator(pseud.name), title: `Works by ${pseud.name}`, up: '/opds', paging: { page, pageSize: OPDS_PAGE_SIZE, total: list.total } }, list.items);
+    const { works, paging, hiddenByFilters } = await this.searchWorks(viewer, { pseudIds: [pseud.id], sort: 'updated', order: 'desc' }, page);
+    if (paging.total === 0 && hiddenByFilters === 0) throw new QuireError('not_found', `there is no creator "${name.slice(0, 100)}"`);
+    return this.acquisition({ path: opdsPaths.creator(pseud.name), title: `Works by ${pseud.name}`, up: '/opds', paging }, works);
   }
 
   /** One work as a feed of one entry (where a subscription to a work leads). */

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import type { Archive } from '../archive.ts';
 import { QuireError, isQuireError } from '../errors.ts';
 import { logger } from '../log.ts';
+import { importSuggestions } from '../suggest/import-suggestions.ts';
 import type { Work } from '../works/work.types.ts';
 import { buildWorkInput } from './build-input.ts';
 import { readerFor, supportedExtensions } from './registry.ts';
@@ -16,6 +17,11 @@ export interface ImportProgress {
   done: number;
   total: number;
   result?: ImportResult;
+}
+
+/** How an import treats suggestions from the text: none (the default here), shown in the result, or applied (see importSuggestions). */
+export interface ImportOptions {
+  suggestions?: 'show' | 'accept';
 }
 
 export interface ImportSummary {
@@ -60,7 +66,7 @@ function failure(file: string, err: unknown): ImportResult {
  *
  * @example await importBuffer(archive, 'story.txt', bytes, { fandoms: ['Saltmarsh'] })
  */
-export async function importBuffer(archive: Archive, fileName: string, bytes: Uint8Array, overrides: ImportOverrides = {}): Promise<ImportResult> {
+export async function importBuffer(archive: Archive, fileName: string, bytes: Uint8Array, overrides: ImportOverrides = {}, opts: ImportOptions = {}): Promise<ImportResult> {
   try {
     const reader = readerFor(fileName);
     if (!reader) throw unsupported(fileName);
@@ -71,10 +77,15 @@ export async function importBuffer(archive: Archive, fileName: string, bytes: Ui
       return result(fileName, 'unchanged', existing);
     }
     const parsed = await reader.read(bytes, { fileName });
-    const { input, warnings } = buildWorkInput(parsed, fileName, overrides, hash);
+    const built = buildWorkInput(parsed, fileName, overrides, hash);
+    const { warnings } = built;
+    let input = built.input;
+    const suggested = opts.suggestions ? await importSuggestions(archive, input, opts.suggestions === 'accept') : undefined;
+    if (suggested) input = suggested.input;
     const work = await archive.works.create(input);
     log.info({ file: fileName, workId: work.id, format: reader.name }, 'imported');
-    return result(fileName, 'created', work, warnings);
+    const out = result(fileName, 'created', work, warnings);
+    return suggested ? { ...out, suggestions: suggested.suggestions, accepted: suggested.accepted } : out;
   } catch (err) {
     return failure(fileName, err);
   }
@@ -85,7 +96,7 @@ function unsupported(fileName: string): QuireError {
 }
 
 /** Reads a file from disk and imports it (see importBuffer). */
-export async function importFile(archive: Archive, filePath: string, overrides: ImportOverrides = {}): Promise<ImportResult> {
+export async function importFile(archive: Archive, filePath: string, overrides: ImportOverrides = {}, opts: ImportOptions = {}): Promise<ImportResult> {
   if (!readerFor(filePath)) return failure(filePath, unsupported(filePath));
   let bytes: Uint8Array;
   try {
@@ -95,7 +106,7 @@ export async function importFile(archive: Archive, filePath: string, overrides: 
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? 'error'})`;
     return failure(filePath, new QuireError('import_failed', `${filePath}: ${why}`));
   }
-  return importBuffer(archive, filePath, bytes, overrides);
+  return importBuffer(archive, filePath, bytes, overrides, opts);
 }
 
 /**
@@ -103,7 +114,7 @@ export async function importFile(archive: Archive, filePath: string, overrides: 
  * is reported and skipped; the others still import. Files with other extensions inside a
  * directory are skipped and counted; one named explicitly fails as `unsupported format`.
  */
-export async function importPaths(archive: Archive, paths: readonly string[], overrides: ImportOverrides = {}, onProgress?: (p: ImportProgress) => void): Promise<ImportSummary> {
+export async function importPaths(archive: Archive, paths: readonly string[], overrides: ImportOverrides = {}, onProgress?: (p: ImportProgress) => void, opts: ImportOptions = {}): Promise<ImportSummary> {
   const list = await listFiles(paths);
   const total = list.files.length;
   const results: ImportResult[] = [];
@@ -113,7 +124,7 @@ export async function importPaths(archive: Archive, paths: readonly string[], ov
     onProgress?.({ done: results.length, total, result: r });
   };
   for (const { file, error } of list.files) {
-    push(error ? failure(file, new QuireError('import_failed', `${file}: ${error}`)) : await importFile(archive, file, overrides));
+    push(error ? failure(file, new QuireError('import_failed', `${file}: ${error}`)) : await importFile(archive, file, overrides, opts));
   }
   const count = (s: ImportResult['status']) => results.filter((r) => r.status === s).length;
   return { results, skipped: list.skipped, created: count('created'), unchanged: count('unchanged'), failed: count('failed') };

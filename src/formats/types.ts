@@ -1,3 +1,4 @@
+import type { SuggestionsJson } from '../suggest/format.ts';
 import type { ChapterInput, WorkInput } from '../works/work.types.ts';
 
 /** Work metadata a file may carry: every WorkInput field except the chapters, all optional. */
@@ -46,4 +47,8 @@ export interface ImportResult {
   chapters: number | null;
   error: string | null;
   warnings: string[];
+  /** Suggestions from the text (docs/suggestions.md), when the import asked for them; not applied unless `accepted` lists them. */
+  suggestions?: SuggestionsJson;
+  /** What `--accept-suggestions` applied, as `kind:value` (e.g. `character:Mara Voss`). */
+  accepted?: string[];
 }

@@ -17,6 +17,7 @@ export async function recount(db: Db, events: WorkEvents, workId: number, which:
   if (which.includes('bookmarks')) set.bookmarks_count = sql`(SELECT COUNT(*) FROM bookmarks WHERE bookmarks.work_id = works.id AND bookmarks.private = 0)`;
   if (Object.keys(set).length === 0) return;
   await db.updateTable('works').set(set).where('id', '=', workId).execute();
+  await events.counted(db, [workId]);
   await events.changed([workId]);
 }
 
@@ -39,6 +40,7 @@ export async function recountAll(db: Db, events: WorkEvents): Promise<number> {
     const a = after.get(b.id);
     return a && (a.kudos_count !== b.kudos_count || a.comments_count !== b.comments_count || a.bookmarks_count !== b.bookmarks_count);
   }).map((b) => b.id);
+  await events.counted(db, changed);
   await events.changed(changed);
   return changed.length;
 }

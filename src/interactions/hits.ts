@@ -28,6 +28,7 @@ export class Hits {
       .executeTakeFirst();
     if (!inserted) return false;
     await db.updateTable('works').set((eb) => ({ hits: eb('hits', '+', 1) })).where('id', '=', work.id).execute();
+    await this.ctx.events.counted(db, [work.id]);
     const pruned = await db.deleteFrom('work_hits').where('day', '<', day).executeTakeFirst();
     if (Number(pruned.numDeletedRows) > 0) log.debug({ rows: Number(pruned.numDeletedRows) }, 'pruned old hit rows');
     await this.ctx.events.changed([work.id]);

@@ -4,7 +4,8 @@ import { applyFilters } from './engine/filter.ts';
 import { pageByKey, pageByScore } from './engine/paging.ts';
 import type { Bitmap, WorkIndex } from './engine/work-index.ts';
 import type { Plan } from './plan.ts';
-import type { TextOutcome, TextSearch } from './text-search.ts';
+import type { TextOutcome } from './text-search.ts';
+import type { TextEvaluator } from './text-backend.ts';
 
 const { RoaringBitmap32 } = roaring;
 
@@ -27,7 +28,7 @@ export interface Execution {
 
 export interface ExecuteDeps {
   index: WorkIndex;
-  text: TextSearch;
+  text: TextEvaluator;
   /** Bitmap of works the reader never wants to see (profile, mutes), or null. */
   hidden: Bitmap | null;
   /** Use the small-result facet path up to this many works. */

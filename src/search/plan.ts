@@ -26,6 +26,10 @@ export interface FilterPlan {
   words: Range | null;
   posted: Range | null;
   updated: Range | null;
+  /** Works by any of these pen names (none: no such filter). */
+  pseuds?: number[];
+  /** Works in any of these series (none: no such filter). */
+  series?: number[];
 }
 
 export interface Plan {
@@ -81,6 +85,8 @@ export async function planSearch(query: SearchQuery, tags: TagResolver): Promise
       words: range(query.wordsMin, query.wordsMax),
       posted: dayRange(query.postedFrom, query.postedTo),
       updated: dayRange(query.updatedFrom, query.updatedTo),
+      ...(query.pseudIds?.length && { pseuds: [...new Set(query.pseudIds)] }),
+      ...(query.seriesIds?.length && { series: [...new Set(query.seriesIds)] }),
     },
     text,
     sort: { key: sortKey, order: query.order },

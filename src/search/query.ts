@@ -56,6 +56,10 @@ export interface SearchQuery {
   updatedTo?: string;
   /** Any of these language codes. */
   languages: string[];
+  /** Works by any of these pen names (ids): a creator's page. Not a URL parameter. */
+  pseudIds?: number[];
+  /** Works in any of these series (ids): a series page. Not a URL parameter. */
+  seriesIds?: number[];
   sort: SortKey;
   order: SortDirection;
   /** 1-based. */

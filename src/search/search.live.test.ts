@@ -3,11 +3,19 @@ import assert from 'node:assert/strict';
 import { buildWork, testArchive } from '../../test/factories.ts';
 import { addMetatag, makeSynonym, removeMetatag } from '../tags/wrangle.ts';
 import { GUEST, OPERATOR } from '../works/visibility.ts';
+import { sql } from 'kysely';
+import type { Archive } from '../archive.ts';
 import { FTS_VERSION, VERSION_KEY } from './fts/schema.ts';
+import { PG_TEXT_VERSION } from './pg/backend.ts';
 import { searchQuery } from './query.ts';
 import { SearchService } from './search.service.ts';
 
 const ids = (r: { items: { work: { id: number } }[] }) => r.items.map((i) => i.work.id);
+
+/** The setting that records the text index's format, and the code's format, on this store's database. */
+function indexVersion(a: Archive): { key: string; current: number } {
+  return a.store.dialect === 'postgres' ? { key: 'search.pg_version', current: PG_TEXT_VERSION } : { key: VERSION_KEY, current: FTS_VERSION };
+}
 
 test('a work is findable as soon as create returns; edits and deletes show at once', async () => {
   const a = await testArchive();
@@ -71,7 +79,7 @@ test('crossovers follow metatag changes in both directions', async () => {
   assert.equal((await a.search.search(GUEST, searchQuery({ include: ['Marvel Cinematic Universe'] }))).total, 2);
   await removeMetatag(a.store, a.events, await tag('Iron Man (Movies)'), await tag('Marvel Cinematic Universe'));
   assert.deepEqual(await only(), [w.id], 'the removed link is forgotten');
-  a.search.rebuild();
+  await a.search.rebuild();
   assert.deepEqual(await only(), [w.id]);
 });
 
@@ -89,14 +97,17 @@ test('counters written elsewhere are sorted on after events.changed', async () =
 test('a changed index format is dropped, recreated and rebuilt from the works', async () => {
   const a = await testArchive();
   const w = await a.works.create(buildWork({ chapters: [{ html: '<p>Quinces ripened on the old wall.</p>' }] }));
-  a.store.sqlite!.prepare('UPDATE settings SET value = ? WHERE key = ?').run(String(FTS_VERSION - 1), VERSION_KEY);
+  const { key, current } = indexVersion(a);
+  await a.store.db.updateTable('settings').set({ value: String(current - 1) }).where('key', '=', key).execute();
+  if (a.store.dialect === 'postgres') await sql`DELETE FROM search_pg_chunks`.execute(a.store.db); // rows of the "old format"
   const fresh = new SearchService(a.store, a.events, { writeIndex: false });
-  assert.equal(a.store.sqlite!.prepare('SELECT count(*) FROM search_works').pluck().get(), 0, 'tables recreated empty');
+  if (a.store.sqlite) assert.equal(a.store.sqlite.prepare('SELECT count(*) FROM search_works').pluck().get(), 0, 'tables recreated empty');
   let progress = 0;
   await fresh.prepare((done, total) => { progress = done / total; });
   assert.equal(progress, 1);
   assert.deepEqual(ids(await fresh.search(GUEST, searchQuery({ q: 'quinces' }))), [w.id]);
-  assert.equal(a.store.sqlite!.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(VERSION_KEY), String(FTS_VERSION));
+  const stored = await a.store.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  assert.equal(stored?.value, String(current));
   await a.works.create(buildWork({ chapters: [{ html: '<p>More quinces, and a wasp.</p>' }] }));
   assert.equal((await fresh.search(GUEST, searchQuery({ q: 'quinces' }))).total, 2);
 });
@@ -117,7 +128,7 @@ test('hiding rules remove works and are counted; facets follow the visible resul
 test('concurrent first searches share one reindex and one load', async () => {
   const a = await testArchive();
   await a.works.create(buildWork({ chapters: [{ html: '<p>Plums on the windowsill, ripening.</p>' }] }));
-  a.store.sqlite!.prepare('DELETE FROM settings WHERE key = ?').run(VERSION_KEY);
+  await a.store.db.deleteFrom('settings').where('key', '=', indexVersion(a).key).execute();
   const fresh = new SearchService(a.store, a.events, { writeIndex: false });
   let starts = 0;
   const progress = (done: number) => { if (done === 0) starts++; };

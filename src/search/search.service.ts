@@ -1,5 +1,5 @@
-import type SQLite from 'better-sqlite3';
 import roaring from 'roaring';
+import { QuireError } from '../errors.ts';
 import { htmlToText } from '../formats/sanitize.ts';
 import { logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
@@ -8,15 +8,11 @@ import type { WorkEvents, WorkListener } from '../works/work.events.ts';
 import { loadWorks } from '../works/work.repository.ts';
 import type { Work } from '../works/work.types.ts';
 import type { Viewer } from '../works/visibility.ts';
-import { visibleSet } from './engine/filter.ts';
-import { loadIndex } from './engine/bulk-load.ts';
-import { loadRows, type FandomParents } from './engine/load.ts';
+import { applyFilters, visibleSet } from './engine/filter.ts';
+import type { FandomParents } from './engine/load.ts';
 import type { Bitmap, WorkIndex } from './engine/work-index.ts';
 import { execute } from './execute.ts';
-import { loadWorkDocs } from './fts/documents.ts';
-import { FtsIndexer } from './fts/indexer.ts';
-import { reindexAll, requireSqlite, type ProgressFn } from './fts/reindex.ts';
-import { ensureFtsTables } from './fts/schema.ts';
+import type { ProgressFn } from './fts/reindex.ts';
 import { hiddenSet, type HideRules } from './hide.ts';
 import { planSearch, type TagResolver } from './plan.ts';
 import { dbTagResolver } from './tag-resolver.ts';
@@ -25,7 +21,11 @@ export { dbTagResolver };
 import type { SearchQuery } from './query.ts';
 import { highlight } from './snippet.ts';
 import { positiveTerms } from './text/ast.ts';
-import { TEXT_SEARCH_DEFAULTS, TextSearch, type TextSearchOptions } from './text-search.ts';
+import { TEXT_SEARCH_DEFAULTS, type TextSearchOptions } from './text-search.ts';
+import type { TextBackend } from './text-backend.ts';
+import { SqliteTextBackend } from './sqlite-backend.ts';
+import { PgTextBackend } from './pg/backend.ts';
+import type { PG_TEXT_DEFAULTS } from './pg/text-search.ts';
 
 const { RoaringBitmap32 } = roaring;
 const log = logger('search');
@@ -67,30 +67,33 @@ export interface SearchServiceOptions {
   facetSmallLimit: number;
   /** Write the FTS rows on every work write (default); false for a second service on the same store. */
   writeIndex: boolean;
+  /** PostgreSQL only: how many works are ranked exactly, when few works are checked in memory (pg/text-search.ts). */
+  pgText: Partial<typeof PG_TEXT_DEFAULTS>;
 }
 
 /**
- * Quire's search: SQLite FTS5 for text, an in-memory engine of roaring bitmaps and typed arrays
+ * Quire's search: a text backend for text (SQLite FTS5, or PostgreSQL tsvector with GIN, picked by
+ * `store.dialect`; text-backend.ts), an in-memory engine of roaring bitmaps and typed arrays
  * for filters, sorts and facets. Construct it once per archive: it creates the FTS tables, and
  * registers its indexer (FTS rows written inside each work's write transaction) and its listener
  * (the engine updated before the write returns). Call `prepare()` at start-up; `search()` does it
  * on first use otherwise. See docs/search.md.
  */
 export class SearchService implements WorkListener {
-  private readonly sqlite: SQLite.Database;
+  /** The database's side of search: text index and engine rows (SQLite FTS5 or PostgreSQL tsvector). */
+  readonly backend: TextBackend;
   private readonly opts: SearchServiceOptions;
   private index: WorkIndex | null = null;
   private graph: FandomParents = new Map();
-  private needsReindex: boolean;
+  private needsReindex: boolean | null = null;
   private preparing: Promise<void> | null = null;
   private readonly tags: TagResolver;
 
   constructor(private readonly store: Store, events: WorkEvents, opts: Partial<SearchServiceOptions> = {}) {
-    this.sqlite = requireSqlite(store);
-    this.opts = { text: {}, facetSmallLimit: 50_000, writeIndex: true, ...opts };
-    this.needsReindex = ensureFtsTables(this.sqlite).needsReindex;
+    this.opts = { text: {}, facetSmallLimit: 50_000, writeIndex: true, pgText: {}, ...opts };
+    this.backend = store.dialect === 'postgres' ? new PgTextBackend(store, this.opts.pgText) : new SqliteTextBackend(store);
     this.tags = dbTagResolver(store.db);
-    if (this.opts.writeIndex) events.addIndexer(new FtsIndexer());
+    if (this.opts.writeIndex) events.addIndexer(this.backend.indexer);
     events.subscribe(this);
   }
 
@@ -99,20 +102,25 @@ export class SearchService implements WorkListener {
    * share one run; once done it returns at once.
    */
   prepare(onProgress?: ProgressFn): Promise<void> {
-    if (this.index && !this.needsReindex) return Promise.resolve();
+    if (this.index && this.needsReindex === false) return Promise.resolve();
     this.preparing ??= (async () => {
+      this.needsReindex ??= await this.backend.needsReindex();
       if (this.needsReindex) await this.reindex(onProgress);
-      if (!this.index) this.rebuild();
+      if (!this.index) await this.rebuild();
     })().finally(() => {
       this.preparing = null;
     });
     return this.preparing;
   }
 
-  /** Reloads the in-memory engine from the database (works, filter taggings, creators). */
-  rebuild(): { works: number; ms: number } {
+  /**
+   * Reloads the in-memory engine from the database (works, filter taggings, creators). On SQLite
+   * the engine is replaced before this returns its promise (the read is synchronous).
+   */
+  async rebuild(): Promise<{ works: number; ms: number }> {
     const started = performance.now();
-    ({ index: this.index, graph: this.graph } = loadIndex(this.sqlite));
+    const loading = this.backend.loadIndex();
+    ({ index: this.index, graph: this.graph } = loading instanceof Promise ? await loading : loading);
     const ms = Math.round(performance.now() - started);
     log.info({ works: this.index.size, ms }, 'search engine loaded');
     return { works: this.index.size, ms };
@@ -120,15 +128,17 @@ export class SearchService implements WorkListener {
 
   /** Rebuilds the full-text tables from the works and chapters (`quire reindex`). */
   async reindex(onProgress?: ProgressFn): Promise<{ works: number }> {
-    const done = await reindexAll(this.store, onProgress);
+    const done = await this.backend.reindex(onProgress);
     this.needsReindex = false;
     return done;
   }
 
-  worksChanged(ids: readonly number[]): void {
+  async worksChanged(ids: readonly number[]): Promise<void> {
     const index = this.index;
     if (!index) return; // not loaded yet: the load will read them
-    const rows = loadRows(this.sqlite, index, this.graph, ids);
+    const loading = this.backend.loadRows(index, this.graph, ids); // also refreshes pen names and series
+    const rows = loading instanceof Promise ? await loading : loading;
+    if (this.index !== index) return; // reloaded meanwhile: the load read them
     const found = new Set(rows.map((r) => r.id));
     for (const row of rows) index.upsert(row);
     for (const id of ids) if (!found.has(id)) index.remove(id);
@@ -136,6 +146,17 @@ export class SearchService implements WorkListener {
 
   worksDeleted(ids: readonly number[]): void {
     for (const id of ids) this.index?.remove(id);
+  }
+
+  /**
+   * Works another process changed (read from the change log, src/cluster): reloaded from the
+   * database the same way as local writes, or the whole engine for `'all'`. Before the engine's
+   * first load this does nothing: the load reads them.
+   */
+  async applyExternalChanges(ids: readonly number[] | 'all'): Promise<void> {
+    if (!this.index) return;
+    if (ids === 'all') await this.rebuild();
+    else await this.worksChanged(ids);
   }
 
   /**
@@ -149,7 +170,7 @@ export class SearchService implements WorkListener {
     const plan = await planSearch(query, this.tags);
     const own = viewer.pseudIds?.length ? await this.worksBy(viewer.pseudIds) : null;
     const hidden = opts.hide ? await hiddenSet(index, opts.hide, this.tags, (p) => this.worksBy(p)) : null;
-    const text = new TextSearch(this.sqlite, index, (ids) => loadWorkDocs(this.store.db, ids), { ...TEXT_SEARCH_DEFAULTS, ...this.opts.text });
+    const text = this.backend.evaluator(index, { ...TEXT_SEARCH_DEFAULTS, ...this.opts.text });
     const ex = await execute(plan, visibleSet(index, viewer, own), { index, text, hidden, facetSmallLimit: this.opts.facetSmallLimit });
     const works = await loadWorks(this.store.db, ex.ids);
     const terms = positiveTerms(plan.text).filter((t) => t.field === null);
@@ -172,13 +193,27 @@ export class SearchService implements WorkListener {
     };
   }
 
+  /**
+   * Every work `viewer` may see that passes the filters of `query` and the hiding rules, in no
+   * particular order, with how many the rules removed: for listings ordered outside the engine
+   * (a series, by position). Filters only: a text query is `bad_request`.
+   */
+  async matchingIds(viewer: Viewer, query: SearchQuery, opts: SearchOptions = {}): Promise<{ ids: number[]; hiddenByFilters: number }> {
+    await this.prepare();
+    const index = this.index!;
+    const plan = await planSearch(query, this.tags);
+    if (plan.text) throw new QuireError('bad_request', 'matchingIds takes filters only, not a text query');
+    const own = viewer.pseudIds?.length ? await this.worksBy(viewer.pseudIds) : null;
+    const hidden = opts.hide ? await hiddenSet(index, opts.hide, this.tags, (p) => this.worksBy(p)) : null;
+    const matched = applyFilters(index, visibleSet(index, viewer, own), plan.filters);
+    const hiddenByFilters = hidden ? matched.andCardinality(hidden) : 0;
+    const result = hiddenByFilters > 0 ? RoaringBitmap32.andNot(matched, hidden!) : matched;
+    return { ids: Array.from(result.toUint32Array()), hiddenByFilters };
+  }
+
+  /** The works of these pen names, from the engine's pen-name bitmaps (drafts included). */
   private async worksBy(pseudIds: readonly number[]): Promise<Bitmap> {
-    const out = new RoaringBitmap32();
-    for (let i = 0; i < pseudIds.length; i += 500) {
-      const rows = await this.store.db.selectFrom('work_creators').select('work_id').where('pseud_id', 'in', pseudIds.slice(i, i + 500)).execute();
-      out.addMany(rows.map((r) => r.work_id));
-    }
-    return out;
+    return this.index!.members.anyOf('pseud', pseudIds);
   }
 
   private async snippet(workId: number, position: number, terms: Parameters<typeof highlight>[1]): Promise<SearchHit['snippet']> {

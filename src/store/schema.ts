@@ -374,6 +374,19 @@ export interface ApiTokensTable {
   last_used_at: string | null;
 }
 
+/** One wrangling change (migration 0008): who, when, what, to which tag; `details` is JSON. */
+export interface TagAuditTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  /** The account's username at the time, or `cli`. */
+  actor: string;
+  action: string;
+  tag_id: number | null;
+  tag_name: string;
+  details: string;
+}
+
 export interface Database {
   works: WorksTable;
   chapters: ChaptersTable;
@@ -408,6 +421,52 @@ export interface Database {
   filter_profiles: FilterProfilesTable;
   work_moderation: WorkModerationTable;
   api_tokens: ApiTokensTable;
+  rating_hints: RatingHintsTable;
+  tag_audit: TagAuditTable;
+  change_log: ChangeLogTable;
+  rate_limits: RateLimitsTable;
+}
+
+/** One work written, deleted or recounted, for the other processes (migration 0011, src/cluster/change-log.ts). */
+export interface ChangeLogTable {
+  seq: Generated<number>;
+  /** Null for `rebuild`. */
+  work_id: number | null;
+  /** `write`, `delete`, `counts` or `rebuild`. */
+  kind: string;
+  /** The process that wrote it (it skips its own rows). */
+  origin: string;
+  at: string;
+}
+
+/** A shared request counter of the rate limit (migration 0011, src/cluster/rate-limit-store.ts). */
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  /** When the counter's window ends (ISO-8601). */
+  reset_at: string;
+}
+
+/** The latest rating hint per work, for the administrators' review queue (migration 0009, src/suggest/rating-hints.ts). */
+export interface RatingHintsTable {
+  work_id: number;
+  /** The hinted rating (one of RATINGS). */
+  rating: string;
+  confidence: number;
+  /** JSON array of Evidence. */
+  evidence: string;
+  /** The work's declared rating when the hint was computed. */
+  declared: string;
+  /** 1 when the hint is above the declared rating (Not Rated is never below a hint). */
+  exceeds: number;
+  computed_at: string;
+  /** The work's revision the hint was computed for. */
+  revision: number;
+  dismissed_by: number | null;
+  dismissed_at: string | null;
+  /** The declared and hinted ratings the dismissal was made for. */
+  dismissed_declared: string | null;
+  dismissed_rating: string | null;
 }
 
 /** A connection or an open transaction: repositories accept either. */

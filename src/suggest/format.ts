@@ -1,5 +1,5 @@
 import { languageName } from '../works/language.ts';
-import type { Evidence, Suggestions } from './suggest.types.ts';
+import type { CharacterSuggestion, Evidence, FandomSuggestion, LanguageSuggestion, RatingSuggestion, RelationshipSuggestion, Suggestions, WarningSuggestion } from './suggest.types.ts';
 
 /**
  * The two ways suggestions leave Quire: `suggestionsJson` (the stable `--json` shape, also the
@@ -12,7 +12,16 @@ import type { Evidence, Suggestions } from './suggest.types.ts';
  * cannot be told); characters `{tag, mentions, confidence, evidence}`; relationships
  * `{tag, confidence, evidence}`; fandoms (inferred) `{tag, confidence, characters, evidence}`.
  */
-export function suggestionsJson(s: Suggestions): Record<string, unknown> {
+export interface SuggestionsJson {
+  rating: RatingSuggestion;
+  warnings: WarningSuggestion[];
+  characters: CharacterSuggestion[];
+  relationships: Omit<RelationshipSuggestion, 'kind' | 'existing'>[];
+  language: LanguageSuggestion | null;
+  fandoms: FandomSuggestion[];
+}
+
+export function suggestionsJson(s: Suggestions): SuggestionsJson {
   return {
     rating: s.rating,
     warnings: s.warnings,
@@ -57,4 +66,22 @@ export function formatSuggestions(s: Suggestions, file: string): string {
     out.push(`  ${r.tag}: ${what} (${conf(r.confidence)})`, ...lines(r.evidence));
   }
   return out.join('\n') + '\n';
+}
+
+const pc = (c: number) => c.toFixed(2);
+
+/**
+ * Suggestions in a few lines, without evidence (`quire import` prints these under each work;
+ * `--json` has the evidence): `rating: Mature (0.75)`, `characters: Mara Voss (12), …`.
+ */
+export function summaryLines(s: SuggestionsJson): string[] {
+  const list = <T>(label: string, xs: readonly T[], f: (x: T) => string) => (xs.length > 0 ? [`${label}: ${xs.map(f).join(', ')}`] : []);
+  return [
+    `rating: ${s.rating.value} (${pc(s.rating.confidence)})`,
+    ...list('warnings', s.warnings, (w) => `${w.value} (${pc(w.confidence)})`),
+    ...list('fandoms', s.fandoms, (f) => `${f.tag} (${pc(f.confidence)})`),
+    ...list('characters', s.characters, (c) => `${c.tag} (${n(c.mentions)})`),
+    ...list('relationships', s.relationships, (r) => `${r.tag} (${pc(r.confidence)})`),
+    ...(s.language ? [`language: ${s.language.value} (${pc(s.language.confidence)})`] : []),
+  ];
 }

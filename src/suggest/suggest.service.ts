@@ -15,6 +15,8 @@ import type { ChapterText, SuggestOptions, Suggestions } from './suggest.types.t
  */
 export class SuggestService {
   private cached: { index: Promise<NameIndex>; at: number } | undefined;
+  /** The last index built, kept after `invalidate` for callers that accept a slightly old one. */
+  private last: Promise<NameIndex> | undefined;
 
   constructor(
     private readonly store: Store,
@@ -36,9 +38,23 @@ export class SuggestService {
     if (!this.cached || now - this.cached.at > this.maxAgeMs) {
       const index = buildNameIndex(this.store.db);
       this.cached = { index, at: now };
-      index.catch(() => this.invalidate());
+      this.last = index;
+      index.catch(() => {
+        this.invalidate();
+        if (this.last === index) this.last = undefined;
+      });
     }
     return this.cached.index;
+  }
+
+  /**
+   * The last index built, even if works changed since (built now if there is none). For the
+   * callers that run on every write (the rating hint, a bulk import): names only decide which
+   * words belong to a name, so a slightly old index costs little, and rebuilding it on every
+   * write would cost much on a large archive.
+   */
+  latestIndex(): Promise<NameIndex> {
+    return this.last ?? this.nameIndex();
   }
 
   /** Suggestions for chapters of plain text. */
@@ -47,7 +63,9 @@ export class SuggestService {
   }
 
   /** Suggestions for chapters of (sanitized) HTML, as the importer and the post form hold them. */
-  async forHtml(chapters: readonly { html: string }[], opts: SuggestOptions = {}): Promise<Suggestions> {
-    return this.forText(chapters.map((c) => chapterText(c.html)), opts);
+  async forHtml(chapters: readonly { html: string }[], opts: SuggestOptions & { staleNames?: boolean } = {}): Promise<Suggestions> {
+    const { staleNames, ...rest } = opts;
+    const index = staleNames ? await this.latestIndex() : await this.nameIndex();
+    return suggest(chapters.map((c) => chapterText(c.html)), index, rest);
   }
 }

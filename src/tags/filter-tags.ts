@@ -70,14 +70,28 @@ export async function refreshFilterTags(db: Db, workIds: readonly number[], grap
  * of its synonyms, or with any of its subtags (and their synonyms), transitively.
  */
 export async function worksAffectedByTag(db: Db, tagId: number): Promise<number[]> {
-  const seen = new Set<number>([tagId]);
-  let frontier = [tagId];
+  return worksAffectedByTags(db, [tagId]);
+}
+
+/** `worksAffectedByTag` for several tags at once (one walk), in id order. */
+export async function worksAffectedByTags(db: Db, tagIds: readonly number[]): Promise<number[]> {
+  const seen = new Set<number>(tagIds);
+  let frontier = [...seen];
   while (frontier.length > 0) {
-    const syn = await db.selectFrom('tags').select('id').where('synonym_of', 'in', frontier).execute();
-    const sub = await db.selectFrom('tag_links').select('tag_id as id').where('parent_id', 'in', frontier).where('kind', '=', 'meta').execute();
-    frontier = [...syn, ...sub].map((r) => r.id).filter((id) => !seen.has(id));
-    for (const id of frontier) seen.add(id);
+    const next: number[] = [];
+    for (let i = 0; i < frontier.length; i += 500) {
+      const batch = frontier.slice(i, i + 500);
+      const syn = await db.selectFrom('tags').select('id').where('synonym_of', 'in', batch).execute();
+      const sub = await db.selectFrom('tag_links').select('tag_id as id').where('parent_id', 'in', batch).where('kind', '=', 'meta').execute();
+      for (const r of [...syn, ...sub]) if (!seen.has(r.id)) (seen.add(r.id), next.push(r.id));
+    }
+    frontier = next;
   }
-  const rows = await db.selectFrom('work_tags').select('work_id').distinct().where('tag_id', 'in', [...seen]).execute();
-  return rows.map((r) => r.work_id);
+  const all = [...seen];
+  const works = new Set<number>();
+  for (let i = 0; i < all.length; i += 500) {
+    const rows = await db.selectFrom('work_tags').select('work_id').distinct().where('tag_id', 'in', all.slice(i, i + 500)).execute();
+    for (const r of rows) works.add(r.work_id);
+  }
+  return [...works].sort((a, b) => a - b);
 }

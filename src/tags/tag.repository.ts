@@ -53,29 +53,10 @@ export async function ensureTag(db: Db, type: TagType, rawName: string, now = ne
   const row = await db
     .insertInto('tags')
     .values({ type, name, name_key: foldName(name), canonical: fixed ? 1 : 0, synonym_of: null, unwrangleable: 0, created_at: now.toISOString() })
+    .onConflict((oc) => oc.column('name_key').doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
-  return toTag(row);
+    .executeTakeFirst();
+  // No row: another process created the name between our look and our insert (PostgreSQL); use theirs.
+  return row ? toTag(row) : ensureTag(db, type, rawName, now);
 }
 
-/**
- * Tags of one type that carry at least one visible work, with counts: the fandom list.
- * `includeRestricted: false` counts only works guests may read (the web's view for guests).
- */
-export async function tagsWithCounts(db: Db, type: TagType, opts: { includeRestricted?: boolean } = {}): Promise<{ tag: Tag; count: number }[]> {
-  let q = db
-    .selectFrom('tags')
-    .innerJoin('filter_taggings', 'filter_taggings.tag_id', 'tags.id')
-    .innerJoin('works', 'works.id', 'filter_taggings.work_id')
-    .where('tags.type', '=', type)
-    .where('works.status', '=', 'posted')
-    .where('works.hidden', '=', 0);
-  if (opts.includeRestricted === false) q = q.where('works.restricted', '=', 0);
-  const rows = await q
-    .select(['tags.id', 'tags.type', 'tags.name', 'tags.name_key', 'tags.canonical', 'tags.synonym_of', 'tags.unwrangleable', 'tags.created_at'])
-    .select((eb) => eb.fn.count<number>('works.id').as('n'))
-    .groupBy(['tags.id', 'tags.type', 'tags.name', 'tags.name_key', 'tags.canonical', 'tags.synonym_of', 'tags.unwrangleable', 'tags.created_at'])
-    .orderBy('tags.name_key')
-    .execute();
-  return rows.map((r) => ({ tag: toTag(r), count: Number(r.n) }));
-}

@@ -30,7 +30,13 @@ export function loadCookieSecret(dataDir: string): Buffer {
   }
   fs.mkdirSync(dataDir, { recursive: true });
   const key = crypto.randomBytes(SECRET_BYTES);
-  fs.writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
+  try {
+    fs.writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    // Another process starting at the same moment made it first: use theirs.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return fs.readFileSync(file);
+    throw err;
+  }
   log.info({ file }, 'made a new secret key');
   return key;
 }

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Archive } from '../archive.ts';
+import { followChanges } from '../cluster/follow.ts';
+import { checkSharedKeys } from '../cluster/shared-keys.ts';
 import { loadDemoIfEmpty } from '../demo/demo.ts';
 import { logger } from '../log.ts';
 import { registerErrorHandlers } from './errors.ts';
@@ -11,6 +13,7 @@ import { registerAccountAdminRoutes } from './routes/account-admin.ts';
 import { registerAccountTokenRoutes } from './routes/account-tokens.ts';
 import { registerApiRoutes } from './routes/api.ts';
 import { registerAdminWorkRoutes } from './routes/admin-works.ts';
+import { registerAdminReviewRoutes } from './routes/admin-review.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCreatorRoutes } from './routes/creators.ts';
 import { registerDownloadRoutes } from './routes/downloads.ts';
@@ -27,6 +30,7 @@ import { registerSeriesRoutes } from './routes/series.ts';
 import { registerSession } from './routes/session.ts';
 import { registerTagRoutes } from './routes/tags.ts';
 import { registerWorkRoutes } from './routes/works.ts';
+import { registerWranglingRoutes } from './routes/wrangling.ts';
 import { registerSecurity } from './security.ts';
 
 /** Where the CSS and icons live; served under `/static/`. */
@@ -41,7 +45,7 @@ export const STATIC_DIR = fileURLToPath(new URL('./static/', import.meta.url));
 export async function buildServer(archive: Archive): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, trustProxy: archive.config.trustProxy, routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 } });
   registerRequestLog(app);
-  await registerSecurity(app, archive.config);
+  await registerSecurity(app, archive.config, archive.store);
   registerSession(app, archive);
   registerHideRules(app, archive);
   registerAppPasswordAuth(app, archive);
@@ -65,6 +69,8 @@ export async function buildServer(archive: Archive): Promise<FastifyInstance> {
   registerAccountAdminRoutes(app, archive);
   registerAccountTokenRoutes(app, archive);
   registerAdminWorkRoutes(app, archive);
+  registerWranglingRoutes(app, archive);
+  registerAdminReviewRoutes(app, archive);
   await registerPostingRoutes(app, archive);
   registerReaderRoutes(app, archive);
   registerFeedRoutes(app, archive);
@@ -78,11 +84,16 @@ export async function buildServer(archive: Archive): Promise<FastifyInstance> {
 export async function startServer(archive: Archive): Promise<FastifyInstance> {
   const loaded = await loadDemoIfEmpty(archive);
   if (loaded > 0) logger('web').info({ works: loaded }, 'loaded the demo library');
-  // The search engine is rebuilt from the database before the first reader arrives.
+  await checkSharedKeys(archive.store, archive.config.dataDir);
+  // Other processes' writes are read from the change log from here on (docs/scaling.md) …
+  const following = await followChanges(archive);
+  // … and the search engine is rebuilt from the database before the first reader arrives.
   const started = Date.now();
   await archive.search.prepare();
   logger('search').info({ ms: Date.now() - started }, 'search engine ready');
   const app = await buildServer(archive);
+  app.addHook('onClose', () => following.stop());
+  await following.start();
   await app.listen({ port: archive.config.port, host: archive.config.host });
   logger('web').info({ url: archive.config.baseUrl }, 'Quire is serving');
   return app;

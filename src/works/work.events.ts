@@ -19,6 +19,8 @@ export interface TransactionalIndexer {
   removeWorks?(trx: Db, ids: readonly number[]): Promise<void>;
   /** A work's chapters moved (reorder) or went (delete): data that names chapters by position follows. */
   chaptersMoved?(trx: Db, workId: number, moves: readonly ChapterMove[]): Promise<void>;
+  /** Only works' counters (hits, kudos, comments, bookmarks) changed: the text did not. */
+  countsChanged?(db: Db, ids: readonly number[]): Promise<void>;
 }
 
 /** Where one chapter went: from its old position to its new one, or `null` when it was deleted. */
@@ -53,6 +55,15 @@ export class WorkEvents {
   async removing(trx: Db, ids: readonly number[]): Promise<void> {
     if (ids.length === 0) return;
     for (const ix of this.indexers) await ix.removeWorks?.(trx, ids);
+  }
+
+  /**
+   * The counters of works `ids` (hits, kudos, comments, bookmarks) were written through `db` (a
+   * transaction or the connection): indexers that follow counters (the change log) hear of it.
+   */
+  async counted(db: Db, ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    for (const ix of this.indexers) await ix.countsChanged?.(db, ids);
   }
 
   subscribe(listener: WorkListener): () => void {

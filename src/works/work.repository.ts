@@ -96,8 +96,9 @@ export async function ensurePseud(trx: Db, name: string, now: Date): Promise<num
   const key = foldName(name);
   const found = await trx.selectFrom('pseuds').select('id').where('name_key', '=', key).executeTakeFirst();
   if (found) return found.id;
-  const row = await trx.insertInto('pseuds').values({ name, name_key: key, account_id: null, created_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  const row = await trx.insertInto('pseuds').values({ name, name_key: key, account_id: null, created_at: now.toISOString() }).onConflict((oc) => oc.column('name_key').doNothing()).returning('id').executeTakeFirst();
+  // No row: another process made the same pen name a moment ago (PostgreSQL); use theirs.
+  return row ? row.id : ensurePseud(trx, name, now);
 }
 
 async function ensureSeries(trx: Db, title: string, now: Date): Promise<number> {

@@ -90,6 +90,8 @@ export const EXEMPT: Record<string, string> = {
   'GET /account/blocked': 'accounts the viewer blocked', 'POST /account/blocked': 'blocks an account', 'POST /account/blocked/:id/delete': 'unblocks an account',
   'GET /account/muted': 'accounts the viewer muted', 'POST /account/muted': 'mutes an account', 'POST /account/muted/:id/delete': 'unmutes an account',
   'GET /admin/invitations': 'invitation codes', 'POST /admin/invitations': 'invitation codes',
+  'GET /admin/review': 'rating review queue: administrators only, 403 to everyone else; lists posted works only (admin-review.test.ts)',
+  'POST /admin/review/:id/dismiss': "records an administrator's decision on a rating hint; 403 to everyone else, the same whether the work exists or not (admin-review.test.ts)",
   'GET /works/upload': 'the upload form', 'POST /works/upload': "makes a new draft of the viewer's own",
   'POST /works/new': "makes a new work of the viewer's own",
   'POST /subscriptions/:id/delete': "removes one of the viewer's own subscriptions, by subscription id (subscriptions.test.ts)",
@@ -109,6 +111,15 @@ export const EXEMPT: Record<string, string> = {
   'POST /api/v1/works': "makes a new work of the token owner's own (like POST /works/new)",
   'GET /api/v1/openapi.json': "the API's description; names no work",
   'GET /opds/opensearch.xml': "OpenSearch description of the catalog's search; names no work",
+  // Tag wrangling (issue 5): wranglers and administrators only, 403 for everyone else (src/web/routes/wrangling.test.ts).
+  // The queues count posted works per tag (drafts never), and name tags, never a work.
+  'GET /wrangling': 'wranglers only: queues of unwrangled tags with counts; names no work',
+  'GET /wrangling/queue': 'wranglers only: one queue of unwrangled tags; names no work',
+  'POST /wrangling/queue': 'wranglers only: bulk wrangling of tags (audited)',
+  'GET /wrangling/tags': 'wranglers only: redirects a tag name to its wrangling page',
+  'GET /wrangling/tags/:id': "wranglers only: one tag's relations and audit rows; names no work",
+  'POST /wrangling/tags/:id': 'wranglers only: one wrangling change to a tag (audited)',
+  'GET /wrangling/audit': 'wranglers only: the wrangling audit log; names no work',
 };
 
 

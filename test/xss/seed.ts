@@ -140,6 +140,7 @@ export async function seedXss(): Promise<XssWorld> {
   for (const id of workIds) {
     add('guest', `/works/${id}?view=full`);
     add('scribe', `/works/${id}/edit`);
+    add('scribe', `/works/${id}/edit?suggest=1`); // suggestions quote the chapter text as evidence
     add('guest', `/works/${id}/download.html`);
     add('guest', `/works/${id}/feed.atom`, 'atom');
   }

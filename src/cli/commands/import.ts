@@ -4,11 +4,15 @@ import { importPaths, type ImportProgress } from '../../formats/import.service.t
 import { overridesFromFlags, type OverrideFlags } from '../../formats/overrides.ts';
 import { supportedExtensions } from '../../formats/registry.ts';
 import type { ImportResult } from '../../formats/types.ts';
+import { summaryLines } from '../../suggest/format.ts';
 import { penNameOwner } from '../../works/posting.repository.ts';
 import { withArchive } from '../context.ts';
 
 interface ImportFlags extends OverrideFlags {
   json?: boolean;
+  /** `--no-suggestions` sets it false. */
+  suggestions?: boolean;
+  acceptSuggestions?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -42,8 +46,11 @@ export function registerImport(program: Command): void {
     .option('--draft', 'import as drafts (not visible to readers)')
     .option('--restricted', 'visible to logged-in users only')
     .option('--json', 'print one JSON object per file instead of text')
+    .option('--accept-suggestions', 'apply the suggestions from the text (warnings, fandoms, characters, relationships; a higher rating)')
+    .option('--no-suggestions', 'do not read the text for suggestions (faster for large batches)')
     .action(async (paths: string[], flags: ImportFlags, cmd: Command) => {
       const overrides = overridesFromFlags(flags);
+      const suggestions = flags.acceptSuggestions ? 'accept' : flags.suggestions === false ? undefined : 'show';
       await withArchive(cmd, async (archive) => {
         for (const name of overrides.creators ?? []) {
           const owner = await penNameOwner(archive.store.db, name);
@@ -53,7 +60,7 @@ export function registerImport(program: Command): void {
           process.stderr.write(`note: ${note}\n`);
         }
         const out = new Output(Boolean(flags.json));
-        const summary = await importPaths(archive, paths, overrides, (p) => out.progress(p));
+        const summary = await importPaths(archive, paths, overrides, (p) => out.progress(p), suggestions ? { suggestions } : {});
         out.finish();
         if (!flags.json) {
           const parts = [`${n(summary.created)} created`, `${n(summary.unchanged)} unchanged`, `${n(summary.failed)} failed`];
@@ -89,6 +96,11 @@ class Output {
     if (r.status === 'failed') this.line(process.stderr, describe(r));
     else this.line(process.stdout, describe(r));
     for (const w of r.warnings) this.line(process.stderr, `warning: ${r.file}: ${w}`);
+    if (r.suggestions) {
+      const applied = r.accepted ?? [];
+      this.line(process.stdout, `  suggested (${applied.length > 0 ? `applied: ${applied.join('; ')}` : 'not applied; --accept-suggestions applies them, `quire suggest FILE` shows the evidence'}):`);
+      for (const l of summaryLines(r.suggestions)) this.line(process.stdout, `    ${l}`);
+    }
   }
 
   finish(): void {

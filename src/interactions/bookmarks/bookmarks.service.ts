@@ -130,7 +130,7 @@ export class Bookmarks {
     if (query.rec) q = q.where('bookmarks.rec', '=', 1);
     for (const word of (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10)) {
       const pattern = `%${likeEscape(word)}%`;
-      q = q.where((eb) => eb.or([sql<boolean>`bookmarks.search_text LIKE ${pattern} ESCAPE '\\'`, sql<boolean>`works.title LIKE ${pattern} ESCAPE '\\'`]));
+      q = q.where((eb) => eb.or([sql<boolean>`bookmarks.search_text LIKE ${pattern} ESCAPE '\\'`, sql<boolean>`lower(works.title) LIKE ${pattern} ESCAPE '\\'`]));
     }
     const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await q.selectAll('bookmarks').orderBy('bookmarks.updated_at', 'desc').orderBy('bookmarks.id', 'desc').limit(pageSize).offset(offset).execute();

@@ -5,6 +5,7 @@ import { grow } from './arrays.ts';
 import { eachInt, scanRows, sqlDay } from './int-scan.ts';
 import { creatorSortKey, titleSortKey } from './keys.ts';
 import { addParents, crossoverOf, FANDOM_LINKS_SQL, type FandomParents } from './load.ts';
+import { loadMemberships } from './memberships.ts';
 import { TagLists } from './tag-lists.ts';
 import { NUMERIC_KEYS, WorkIndex, emptyParts, typeCode, type IndexParts } from './work-index.ts';
 
@@ -51,6 +52,8 @@ export function loadIndex(sqlite: SQLite.Database): { index: WorkIndex; graph: F
     for (const id of alive) if (crossoverOf(index, p.tagLists.get(id), graph)) crossovers.push(id);
     p.crossover.addMany(crossovers);
     phase('crossovers');
+    loadMemberships(sqlite, index.members);
+    phase('memberships');
     index.lazyKeys.title = () => loadTitles(sqlite, p);
     index.lazyKeys.creator = () => loadCreators(sqlite, p, sqlite.prepare('SELECT coalesce(max(id), 0) FROM works').pluck().get() as number);
     log.debug({ phases }, 'search engine load phases');

@@ -43,14 +43,7 @@ function better(a: FacetEntry, b: FacetEntry): number {
 function countSmall(index: WorkIndex, result: Bitmap, limit: number, out: FacetCounts): FacetCounts {
   const counts = index.facetOrders.scratch();
   const touched: number[] = [];
-  for (const w of result.toUint32Array()) {
-    const tags = index.p.tagLists.get(w);
-    for (let i = 0; i < tags.length; i++) {
-      const t = tags[i]!;
-      if (t >= counts.length) continue; // a tag of unknown type
-      if (counts[t]!++ === 0) touched.push(t);
-    }
-  }
+  index.p.tagLists.countInto(result.toUint32Array(), counts, touched); // tags past `counts`: unknown type
   const byType = new Map<number, number[]>();
   for (const id of touched) {
     const code = index.p.tagTypes[id] ?? 0;

@@ -34,6 +34,8 @@ export function applyFilters(index: WorkIndex, from: Bitmap, f: FilterPlan, scan
   if (f.languages.length > 0) must.push(RoaringBitmap32.orMany(f.languages.flatMap((l) => index.languageBitmap(l) ?? [])));
   if (f.complete === 'complete') must.push(index.p.complete);
   if (f.crossover === 'only') must.push(index.p.crossover);
+  if (f.pseuds?.length) must.push(index.members.anyOf('pseud', f.pseuds));
+  if (f.series?.length) must.push(index.members.anyOf('series', f.series));
   must.sort((a, b) => a.size - b.size);
   let acc = must[0]!.clone();
   for (const b of must.slice(1)) {

@@ -48,3 +48,24 @@ test('property: pages and ranges match a full sort through touches, drops and co
     { numRuns: 500 },
   );
 });
+
+test('a result clustered late in the order is paged right after the walk jumps ahead (stale and side entries too)', () => {
+  const n = 20_000;
+  const key = new Map<number, number>(Array.from({ length: n }, (_, i) => [i, (i * 7919) % n]));
+  const cmp = (x: number, y: number) => key.get(x)! - key.get(y)! || y - x;
+  const order = new SortOrder(cmp, (id) => key.get(id)!, 64);
+  order.reset(Uint32Array.from([...key.keys()].sort(cmp)));
+  // Members: the works with the 300 largest keys, one of them moved to the very front (stale in
+  // the permutation, now in the side list), and one non-member moved into the cluster.
+  const late = [...key.keys()].filter((id) => key.get(id)! >= n - 300);
+  key.set(late[0]!, 0);
+  order.touch(late[0]!);
+  key.set(5, n - 150);
+  order.touch(5);
+  const cand = RoaringBitmap32.from(late);
+  const want = [...late].sort(cmp);
+  for (const [skip, take] of [[0, 20], [40, 20], [290, 20], [0, 300]] as const) {
+    assert.deepEqual(order.page(cand, skip, take), want.slice(skip, skip + take), `skip ${skip}`);
+  }
+  assert.deepEqual(order.page(RoaringBitmap32.from([5]), 0, 5), [5]);
+});

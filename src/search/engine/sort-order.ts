@@ -4,6 +4,10 @@ import { lowerBound } from './arrays.ts';
 const { RoaringBitmap32 } = roaring;
 type Bitmap = InstanceType<typeof RoaringBitmap32>;
 
+const NONE = 0xffffffff;
+/** Non-members walked past before a page walk looks for the result's first position. */
+const JUMP_AFTER = 4096;
+
 /** Orders two work ids: negative when `a` comes first. Ties are always broken by id, newest first. */
 export type Comparator = (a: number, b: number) => number;
 
@@ -20,6 +24,8 @@ export type Comparator = (a: number, b: number) => number;
  */
 export class SortOrder {
   private perm: Uint32Array = new Uint32Array(0);
+  /** `at[id]`: the work's index in `perm` (NONE when it is not there), so a page walk can start at the result's first member. */
+  private at: Uint32Array = new Uint32Array(0);
   private permKeys: Uint32Array | null = null;
   private inPerm: Bitmap = new RoaringBitmap32();
   private stale: Bitmap = new RoaringBitmap32();
@@ -35,6 +41,10 @@ export class SortOrder {
   /** Starts over from a complete permutation of the live works. */
   reset(perm: Uint32Array): void {
     this.perm = perm;
+    let max = 0;
+    for (let i = 0; i < perm.length; i++) if (perm[i]! > max) max = perm[i]!;
+    this.at = new Uint32Array(perm.length === 0 ? 0 : max + 1).fill(NONE);
+    for (let i = 0; i < perm.length; i++) this.at[perm[i]!] = i;
     this.inPerm = RoaringBitmap32.from(perm);
     this.stale = new RoaringBitmap32();
     this.side = [];
@@ -81,7 +91,12 @@ export class SortOrder {
     this.reset(out.subarray(0, n));
   }
 
-  /** Ids of `cand` in this order: `take` of them after skipping `skip`. Walks until the page is full. */
+  /**
+   * Ids of `cand` in this order: `take` of them after skipping `skip`. Walks until the page is
+   * full; after JUMP_AFTER non-members it jumps to the first position holding a member of `cand`
+   * (one pass over `cand`): a result clustered in the order (posted in 2016, sorted by date
+   * posted) would otherwise walk every work before it (100 ms at 1 M works).
+   */
   page(cand: Bitmap, skip: number, take: number): number[] {
     const out: number[] = [];
     const side = this.side.filter((id) => cand.has(id));
@@ -90,8 +105,12 @@ export class SortOrder {
     let seen = 0;
     let i = 0;
     let j = 0;
+    let skipped = 0;
     while (out.length < take) {
-      while (i < perm.length && (!cand.has(perm[i]!) || (hasStale && this.stale.has(perm[i]!)))) i++;
+      while (i < perm.length && (!cand.has(perm[i]!) || (hasStale && this.stale.has(perm[i]!)))) {
+        i++;
+        if (++skipped === JUMP_AFTER) i = Math.max(i, this.firstPosition(cand));
+      }
       const fromPerm = i < perm.length;
       const fromSide = j < side.length;
       if (!fromPerm && !fromSide) break;
@@ -101,6 +120,17 @@ export class SortOrder {
       if (seen++ >= skip) out.push(next);
     }
     return out;
+  }
+
+  /** The smallest position in `perm` of a member of `cand` (a stale entry's old position at worst: never past a live member). */
+  private firstPosition(cand: Bitmap): number {
+    const at = this.at;
+    let first = this.perm.length;
+    for (const id of cand.toUint32Array()) {
+      const p = id < at.length ? at[id]! : NONE;
+      if (p < first) first = p;
+    }
+    return first;
   }
 
   /** Works whose key lies in [lo, hi] (inclusive), for ascending numeric orders. */

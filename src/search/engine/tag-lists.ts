@@ -22,6 +22,35 @@ export class TagLists {
     return this.data.subarray(this.offsets[work]!, this.offsets[work + 1]!);
   }
 
+  /**
+   * Adds one to `counts[t]` for every tag t of every work in `works`, pushing each tag to
+   * `touched` the first time it is counted (tags at or past `counts.length` are skipped). Reads
+   * the flat arrays directly: no view per work (facets over 50 k works at 1 M works: ≈ 3× faster).
+   */
+  countInto(works: Uint32Array, counts: Uint32Array, touched: number[]): void {
+    const { offsets, data, overlay } = this;
+    const limit = counts.length;
+    const last = offsets.length - 1;
+    const checkOverlay = overlay.size > 0;
+    for (let i = 0; i < works.length; i++) {
+      const w = works[i]!;
+      const o = checkOverlay ? overlay.get(w) : undefined;
+      if (o) {
+        for (let j = 0; j < o.length; j++) {
+          const t = o[j]!;
+          if (t < limit && counts[t]!++ === 0) touched.push(t);
+        }
+        continue;
+      }
+      if (w >= last) continue;
+      const to = offsets[w + 1]!;
+      for (let j = offsets[w]!; j < to; j++) {
+        const t = data[j]!;
+        if (t < limit && counts[t]!++ === 0) touched.push(t);
+      }
+    }
+  }
+
   set(work: number, tags: readonly number[]): void {
     this.overlay.set(work, Uint32Array.from(tags));
   }

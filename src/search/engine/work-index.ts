@@ -3,6 +3,7 @@ import { TAG_TYPES, type TagType } from '../../tags/tag.types.ts';
 import type { SortDirection } from '../query.ts';
 import { descending, grow, radixSort } from './arrays.ts';
 import { FacetOrders } from './facets.ts';
+import { Memberships } from './memberships.ts';
 import { SortOrder, type Comparator } from './sort-order.ts';
 import { TagLists } from './tag-lists.ts';
 
@@ -64,6 +65,8 @@ export class WorkIndex {
   readonly lazyKeys: Partial<Record<'title' | 'creator', () => void>> = {};
   private readonly orders = new Map<string, SortOrder>();
   readonly facetOrders: FacetOrders;
+  /** Works by pen name and by series (engine/memberships.ts). */
+  readonly members = new Memberships();
 
   constructor(parts: IndexParts = emptyParts()) {
     this.p = parts;
@@ -135,6 +138,7 @@ export class WorkIndex {
     if (!this.p.alive.has(id)) return;
     this.unlink(id);
     this.p.tagLists.delete(id);
+    this.members.remove(id);
     for (const order of this.orders.values()) order.drop(id);
   }
 

@@ -1,12 +1,9 @@
 import { sql } from 'kysely';
-import { logger } from '../../log.ts';
 import type { Db } from '../../store/schema.ts';
 import type { TransactionalIndexer } from '../../works/work.events.ts';
-import { prepareForIndex } from '../text/tokens.ts';
-import { loadWorkDocs, type WorkDoc } from './documents.ts';
-import { CHAPTER_SLOTS, chapterRowid } from './schema.ts';
-
-const log = logger('search');
+import { loadWorkDocs } from './documents.ts';
+import { workRows, type WorkRows } from './rows.ts';
+import { chapterRowid } from './schema.ts';
 
 /**
  * Writes the full-text rows of works inside the transaction that writes the works themselves
@@ -17,7 +14,7 @@ export class FtsIndexer implements TransactionalIndexer {
   async indexWorks(trx: Db, ids: readonly number[]): Promise<void> {
     const docs = await loadWorkDocs(trx, ids);
     await this.removeWorks(trx, ids);
-    for (const doc of docs) await insertDoc(trx, doc);
+    for (const doc of docs) await insertRows(trx, workRows(doc));
   }
 
   /**
@@ -34,13 +31,8 @@ export class FtsIndexer implements TransactionalIndexer {
   }
 }
 
-async function insertDoc(trx: Db, doc: WorkDoc): Promise<void> {
-  await sql`INSERT INTO search_works (rowid, title, creators, tags, summary, notes) VALUES (${doc.id}, ${prepareForIndex(doc.title)}, ${prepareForIndex(doc.creators)}, ${prepareForIndex(doc.tags)}, ${prepareForIndex(doc.summary)}, ${prepareForIndex(doc.notes)})`.execute(trx);
-  for (const c of doc.chapters) {
-    if (c.position < 1 || c.position >= CHAPTER_SLOTS) {
-      log.warn({ workId: doc.id, position: c.position }, 'chapter position outside the search index range; not indexed');
-      continue;
-    }
-    await sql`INSERT INTO search_chapters (rowid, text) VALUES (${chapterRowid(doc.id, c.position)}, ${prepareForIndex(c.text)})`.execute(trx);
-  }
+async function insertRows(trx: Db, rows: WorkRows): Promise<void> {
+  const [title, creators, tags, summary, notes] = rows.meta;
+  await sql`INSERT INTO search_works (rowid, title, creators, tags, summary, notes) VALUES (${rows.id}, ${title}, ${creators}, ${tags}, ${summary}, ${notes})`.execute(trx);
+  for (const [rowid, text] of rows.chapters) await sql`INSERT INTO search_chapters (rowid, text) VALUES (${rowid}, ${text})`.execute(trx);
 }

@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { TermNode } from '../text/ast.ts';
+import { chapterMatch, metaMatch } from '../text/fts-expr.ts';
 
 export type FtsTable = 'search_chapters' | 'search_works';
 
@@ -56,4 +57,14 @@ export function docFrequency(sqlite: SQLite.Database, table: FtsTable, term: Ter
 /** The cost of reading a term's matches from FTS5: every token's full doclist is read. */
 export function readCost(sqlite: SQLite.Database, table: FtsTable, term: TermNode): number {
   return term.tokens.reduce((sum, _t, i) => sum + docFrequency(sqlite, table, { ...term, tokens: [term.tokens[i]!], prefix: term.prefix && i === term.tokens.length - 1 }), 0);
+}
+
+/**
+ * Exactly how many rows of `table` match `term` (a phrase, a prefix, a column filter): the
+ * document frequency FTS5's bm25() itself uses, at the cost of reading the term's matches.
+ */
+export function countMatches(sqlite: SQLite.Database, table: FtsTable, term: TermNode): number {
+  const expr = table === 'search_chapters' ? chapterMatch(term) : metaMatch(term);
+  if (expr === null) return 0;
+  return sqlite.prepare(`SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(expr) as number;
 }

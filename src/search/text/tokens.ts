@@ -29,9 +29,18 @@ const NON_ASCII = /[^\x00-\x7f]/gu;
 const LATIN = /^\p{Script=Latin}/u;
 const LATIN_DIACRITICS = /[\u0300-\u036f]/g;
 
+/**
+ * A cheap superset test for UNIT_CLASS (plain UTF-16 ranges: Thai, CJK radicals to Katakana and
+ * the CJK blocks, compatibility ideographs, half-width forms, any astral character): text without
+ * any of these (most non-CJK text) skips the Unicode-property scan, which costs about as much as
+ * FTS5's own tokenizing.
+ */
+const MAYBE_UNIT = /[\u0E00-\u0E7F\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\uD800-\uDBFF]/;
+
 /** Text as it is handed to FTS5: NFKC, with spaces around every CJK or Thai character. */
 export function prepareForIndex(text: string): string {
-  return text.normalize('NFKC').replace(UNIT_RUN, (m) => ` ${m} `);
+  const t = text.normalize('NFKC');
+  return MAYBE_UNIT.test(t) ? t.replace(UNIT_RUN, (m) => ` ${m} `) : t;
 }
 
 /** Folds one token as unicode61 with remove_diacritics 2 does: `fold('Zoë') === 'zoe'`. */

@@ -6,6 +6,10 @@ import * as m0004 from './0004_interactions.ts';
 import * as m0005 from './0005_filter_profiles.ts';
 import * as m0006 from './0006_moderation.ts';
 import * as m0007 from './0007_api_tokens.ts';
+import * as m0008 from './0008_tag_audit.ts';
+import * as m0009 from './0009_rating_hints.ts';
+import * as m0010 from './0010_search_pg.ts';
+import * as m0011 from './0011_change_log.ts';
 
 /** Every migration, in order. Names never change once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,4 +20,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_filter_profiles': m0005,
   '0006_moderation': m0006,
   '0007_api_tokens': m0007,
+  '0008_tag_audit': m0008,
+  '0009_rating_hints': m0009,
+  '0010_search_pg': m0010,
+  '0011_change_log': m0011,
 };

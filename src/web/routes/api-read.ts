@@ -6,6 +6,7 @@ import { chapterJson, seriesJson, workJson, workSummaryJson } from '../../api/se
 import { parseTagType, tagDetail, tagPage } from '../../api/tag-detail.ts';
 import { notFound, QuireError } from '../../errors.ts';
 import { parseSearchParams, toSearchParams } from '../../search/params.ts';
+import type { SearchQuery } from '../../search/query.ts';
 import { TAG_TYPES } from '../../tags/tag.types.ts';
 import { findPseudByName } from '../../works/pseud.repository.ts';
 import { loadSeries } from '../../works/series.repository.ts';
@@ -16,10 +17,10 @@ import { hideOf, one, type ApiCall, type ApiEnv, type ApiOperation } from './api
 const NOT_SEARCH = ['cursor', 'limit', 'show_hidden', 'page', 'per_page'];
 
 /** One page of a search: the engine pages by offset, so the cursor carries the page and the query's fingerprint. */
-async function searchPage(env: ApiEnv, call: ApiCall, facets: boolean) {
+async function searchPage(env: ApiEnv, call: ApiCall, facets: boolean, scope: Partial<SearchQuery> = {}) {
   const rest = Object.fromEntries(Object.entries(call.query).filter(([k]) => !NOT_SEARCH.includes(k) && (facets || k !== 'facets')));
   const limit = parseLimit(one(call.query, 'limit'));
-  const base = parseSearchParams(rest);
+  const base = { ...parseSearchParams(rest), ...scope };
   const print = fingerprint({ ...toSearchParams({ ...base, page: 1 }), limit });
   const page = readPageCursor(one(call.query, 'cursor'), print);
   const query = { ...base, page, perPage: limit, ...(facets ? {} : { facetLimit: 0 }) };
@@ -120,13 +121,16 @@ export function readOperations(env: ApiEnv, document: () => unknown): ApiOperati
     },
     {
       method: 'GET', path: '/creators/{name}/works', operationId: 'listCreatorWorks', tag: 'creators', access: 'public',
-      summary: 'Works by a pen name, last updated first', errors: [404], query: LIST_PARAMS,
+      summary: 'Works by a pen name, last updated first', errors: [404], query: [...LIST_PARAMS, ...SEARCH_PARAMS.filter((p) => p.name === 'show_hidden')],
+      description: 'The works by this pen name the caller may read, last updated first. The token owner’s filter profile and mutes apply unless `show_hidden=1`.',
       success: { status: 200, description: 'One page of works.', schema: S.WorkList },
       handler: async (call) => {
         const name = call.params.name ?? '';
         const pseud = await findPseudByName(db, name);
         if (!pseud) throw new QuireError('not_found', `there is no creator "${name.slice(0, 100)}"`);
-        return creatorWorks(db, c, call.viewer, pseud.id, one(call.query, 'cursor'), parseLimit(one(call.query, 'limit')));
+        // Through the engine, like the creator's page: the token owner's filter profile and mutes apply.
+        const { result, next_cursor } = await searchPage(env, { ...call, query: { cursor: call.query.cursor, limit: call.query.limit, show_hidden: call.query.show_hidden } }, false, { pseudIds: [pseud.id] });
+        return { total: result.total, items: result.items.map((hit) => workSummaryJson(c, hit.work)), next_cursor };
       },
     },
     {

@@ -240,6 +240,10 @@ test('the token owner’s filter profile applies unless show_hidden=1', async (t
   assert.equal((await get(app, '/search', reader.token)).body.hidden_by_filters, 1);
   assert.equal((await get(app, '/works?show_hidden=1', reader.token)).body.total, 2);
   assert.equal((await get(app, '/works')).body.total, 2, 'guests have no profile on the API');
+  const creator = (await get(app, '/works')).body.items[0].creators[0].name as string;
+  const byCreator = `/creators/${encodeURIComponent(creator)}/works`;
+  assert.deepEqual((await get(app, byCreator, reader.token)).body.items.map((w: any) => w.title), ['Happy'], 'and on a creator’s works');
+  assert.equal((await get(app, `${byCreator}?show_hidden=1`, reader.token)).body.total, 2);
 });
 
 test('rate limits count per token: the 301st request in 5 minutes is 429, other tokens go on', async (t) => {

@@ -75,12 +75,13 @@ export interface Listing {
 
 /**
  * Runs a listing: `query` as the reader gave it, `implicit` added to its include list (a tag
- * page's tag), seen by `request.viewer` through the reader's hiding rules. A page past the
- * last is `not_found`, named by `what` ("the works index").
+ * page's tag) and `scope` to its fields (a creator page's pen name: `{ pseudIds }`), seen by
+ * `request.viewer` through the reader's hiding rules. A page past the last is `not_found`,
+ * named by `what` ("the works index").
  */
-export async function runListing(archive: Archive, req: FastifyRequest, base: string, query: SearchQuery, what: string, implicit: readonly string[] = []): Promise<Listing> {
+export async function runListing(archive: Archive, req: FastifyRequest, base: string, query: SearchQuery, what: string, implicit: readonly string[] = [], scope: Pick<SearchQuery, 'pseudIds' | 'seriesIds'> = {}): Promise<Listing> {
   const hiding = await readerHiding(archive, req);
-  const effective = implicit.length > 0 ? { ...query, include: [...implicit, ...query.include] } : query;
+  const effective = { ...(implicit.length > 0 ? { ...query, include: [...implicit, ...query.include] } : query), ...scope };
   const result = await archive.search.search(req.viewer, effective, { hide: hiding.hide });
   if (query.page > result.pages) throw new QuireError('not_found', `there is no page ${query.page} of ${what}: it has ${result.pages}`);
   return { state: { base, query, perPageDefault: listingPageSize(archive), showHidden: hiding.showHidden }, result, hiding };

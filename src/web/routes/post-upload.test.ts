@@ -64,7 +64,7 @@ test('an uploaded .txt becomes a draft credited to the uploader, opened in the e
   const res = await upload(b, { name: 'tidewater.txt', content: TXT });
   assert.equal(res.statusCode, 303, res.body.slice(0, 500));
   const id = workIdFrom(res);
-  assert.equal(res.headers.location, `/works/${id}/edit?done=uploaded`);
+  assert.equal(res.headers.location, `/works/${id}/edit?done=uploaded&suggest=1`);
   const work = await h.archive.works.read(OPERATOR, id);
   assert.equal(work.status, 'draft');
   assert.equal(work.title, 'Tidewater Lanterns');

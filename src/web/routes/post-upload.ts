@@ -76,7 +76,7 @@ export async function registerPostUploadRoutes(app: FastifyInstance, archive: Ar
       try {
         const { work, warnings } = await draftFromUpload(archive.posting, accountId, pseudId, file.filename, file.data);
         log.info({ workId: work.id, accountId, bytes: file.data.length, warnings: warnings.length }, 'upload read into a draft');
-        return reply.redirect(`${workHref(work.id)}/edit?done=uploaded`, 303);
+        return reply.redirect(`${workHref(work.id)}/edit?done=uploaded&suggest=1`, 303);
       } catch (err) {
         const errors = postingErrors(err);
         if (!errors) throw err;

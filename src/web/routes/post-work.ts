@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Archive } from '../../archive.ts';
 import type { OwnWork } from '../../works/posting.types.ts';
-import { parseId } from '../params.ts';
+import { parseId, queryString } from '../params.ts';
 import { sendPage } from '../render.ts';
 import type { FormErrors } from '../views/account-fields.ts';
 import { deleteWorkPage, editWorkPage, newWorkPage, previewPage } from '../views/post-pages.ts';
@@ -11,6 +11,7 @@ import { one, type FormValues } from '../views/work-form-controls.ts';
 import { noStore } from './auth-forms.ts';
 import { creatorAccount, doneNotice, FORM_BODY_LIMIT, loginRedirect, memberAccount, tagSuggestions } from './post-common.ts';
 import { formValues, parseNewWork, parseWorkEdit, postingErrors, WORK_FIELDS, workValues } from './post-form.ts';
+import { formChapters, SUGGEST_ACTIONS, suggestStep } from './post-suggest.ts';
 
 const NOTICES: Record<string, string> = {
   uploaded: 'Your file was read into this draft. Check every field (fandoms, rating and warnings especially), then post it or save the draft.',
@@ -72,10 +73,15 @@ export function registerPostWorkRoutes(app: FastifyInstance, archive: Archive): 
     const accountId = memberAccount(req);
     if (accountId === undefined) return reply.redirect(loginRedirect(req), 303);
     const values = formValues(req.body, WORK_FIELDS);
+    const action = one(values, 'action');
+    if (SUGGEST_ACTIONS.includes(action)) {
+      // Suggestions from the chapter in the form: shown with the form again, nothing saved.
+      const step = await suggestStep(archive, action, req.body, values, formChapters(values), 'form');
+      return showNew(reply, { ...(await newView(accountId, step.values, {})), suggestPanel: step.panel });
+    }
     const parsed = parseNewWork(values);
     if (!parsed.ok) return showNew(reply, await newView(accountId, values, parsed.errors), 422);
     const { fields, chapter } = parsed.value;
-    const action = one(values, 'action');
     try {
       if (action === 'post' || action === 'draft') {
         const work = await posting.create(accountId, fields, [chapter], action);
@@ -97,7 +103,13 @@ export function registerPostWorkRoutes(app: FastifyInstance, archive: Archive): 
     const accountId = creatorAccount(req, id);
     const own = await posting.own(accountId, id);
     const values = workValues(own.work, req.viewer.pseudIds ?? [], own.chosenPublishedOn);
-    return showEdit(req, reply, own, await editView(req, accountId, own, values, {}));
+    const view = await editView(req, accountId, own, values, {});
+    if (queryString(req.query, 'suggest') === '1') {
+      // After an upload (and for any edit asked so): suggestions from the saved chapters.
+      const step = await suggestStep(archive, 'suggest', {}, values, own.work.chapters, 'saved');
+      return showEdit(req, reply, own, { ...view, suggestPanel: step.panel });
+    }
+    return showEdit(req, reply, own, view);
   });
 
   app.post<{ Params: { id: string } }>('/works/:id/edit', { preHandler: app.csrfProtection, bodyLimit: FORM_BODY_LIMIT }, async (req, reply) => {
@@ -105,9 +117,14 @@ export function registerPostWorkRoutes(app: FastifyInstance, archive: Archive): 
     const accountId = creatorAccount(req, id);
     const own = await posting.own(accountId, id);
     const values = formValues(req.body, WORK_FIELDS);
+    const action = one(values, 'action');
+    if (SUGGEST_ACTIONS.includes(action)) {
+      // Suggestions from the work's saved chapters, applied (if ticked) to the form's values only.
+      const step = await suggestStep(archive, action, req.body, values, own.work.chapters, 'saved');
+      return showEdit(req, reply, own, { ...(await editView(req, accountId, own, step.values, {})), suggestPanel: step.panel });
+    }
     const parsed = parseWorkEdit(values);
     if (!parsed.ok) return showEdit(req, reply, own, await editView(req, accountId, own, values, parsed.errors), 422);
-    const action = one(values, 'action');
     try {
       if (action === 'save' || action === 'post') {
         const work = await posting.update(accountId, id, parsed.value, action);

@@ -1,7 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Archive } from '../../archive.ts';
-import type { ListOptions } from '../../works/work.service.ts';
-import type { Viewer } from '../../works/visibility.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { queryString } from '../params.ts';
 import { notice } from '../views/account-fields.ts';
@@ -27,17 +25,6 @@ export function registerReaderRoutes(app: FastifyInstance, archive: Archive): vo
   registerBlockRoutes(app, archive);
 }
 
-/**
- * The listing options that leave out works by accounts the viewer muted; empty for guests.
- *
- * @example archive.works.list(req.viewer, { page, ...(await muteExclusions(archive, req.viewer)) })
- */
-export async function muteExclusions(archive: Archive, viewer: Viewer): Promise<Pick<ListOptions, 'excludePseudIds'>> {
-  if (viewer.kind !== 'member' || viewer.accountId === undefined) return {};
-  const ids = await archive.interactions.mutedPseudIds(viewer.accountId);
-  return ids.length ? { excludePseudIds: ids } : {};
-}
-
 /** Under a creator's heading: Subscribe, and for a pen name with an account other than the viewer's, Block and Mute. */
 export async function creatorExtras(archive: Archive, req: FastifyRequest, reply: FastifyReply, pseud: { id: number; name: string }, back: string): Promise<SafeHtml> {
   const viewer = req.viewer;
@@ -53,7 +40,7 @@ export async function creatorExtras(archive: Archive, req: FastifyRequest, reply
     const blocked = await interactions.blocks.has(viewer.accountId, owner);
     const muted = await interactions.mutes.has(viewer.accountId, owner);
     relations = relationButtons(reply, pseud, { blocked, muted, accountId: owner }, back);
-    if (muted) mutedNote = html`<p class="muted-note">You muted this creator: their works are left out of your other listings.</p>`;
+    if (muted) mutedNote = html`<p class="muted-note">You muted this creator: their works are left out of your listings, this page too unless you show what your filters hide.</p>`;
   }
   return html`${message}<div class="reader-buttons creator-actions">${subscribeButton(reply, 'pseud', pseud.id, subscription, back, pseud.name)}${relations}</div>${mutedNote}`;
 }

@@ -3,9 +3,13 @@ import type { Archive } from '../../archive.ts';
 import { QuireError } from '../../errors.ts';
 import { searchQuery } from '../../search/query.ts';
 import { findTagByName, findTagsByIds } from '../../tags/tag.repository.ts';
+import { publicRelations, tagRelations } from '../../tags/tag-relations.ts';
+import { mayWrangle } from '../../tags/wrangling.service.ts';
 import { html } from '../html.ts';
 import { sendPage } from '../render.ts';
 import { fandomsPage } from '../views/fandoms.ts';
+import { tagRelationsBlock } from '../views/tag-relations.ts';
+import { hideButton } from '../views/profile-buttons.ts';
 import { tagHref } from '../views/format.ts';
 import { filteredListing } from '../views/search-page.ts';
 import { hasFilters, listingHref, searchFeedHref } from '../views/search-urls.ts';
@@ -42,6 +46,7 @@ export function registerTagRoutes(app: FastifyInstance, archive: Archive): void 
     }
     const { state, result, hiding } = await runListing(archive, req, tagHref(tag.name), query, `"${tag.name}"`, [tag.name]);
     if (result.total === 0 && result.hiddenByFilters === 0 && !hasFilters(query)) throw new QuireError('not_found', `no works are tagged "${tag.name}"`);
+    const relations = await publicRelations(db, await tagRelations(db, tag), req.viewer.kind !== 'guest');
     return sendPage(reply, archive.config, {
       title: [query.page > 1 ? `${tag.name} (page ${query.page})` : tag.name, 'Works'],
       section: 'works',
@@ -49,7 +54,7 @@ export function registerTagRoutes(app: FastifyInstance, archive: Archive): void 
       feeds: [{ title: `Works in “${tag.name}” (Atom)`, href: hasFilters(query) ? searchFeedHref(state, [tag.name]) : `${tagHref(tag.name)}/feed.atom` }],
       body: filteredListing({
         heading: html`Works in <span class="tag-name">${tag.name}</span>`,
-        lead: html`<p class="tag-kind">${TAG_KIND[tag.type] ?? 'Tag'}</p>`,
+        lead: html`<p class="tag-kind">${TAG_KIND[tag.type] ?? 'Tag'}</p><div class="reader-buttons hide-actions">${hideButton('tag', tag.name, reply)}</div>${tagRelationsBlock(relations, mayWrangle(req.viewer) ? `/wrangling/tags/${tag.id}` : undefined)}`,
         state, result, hasRules: hiding.hasRules, implicit: [tag.name], known: await tagTypesOf(archive, query, result),
       }),
     });

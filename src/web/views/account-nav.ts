@@ -39,6 +39,7 @@ ${signup === 'closed' ? '' : html`<li><a href="/signup">Sign up</a></li>`}
 <li><a href="/filters">Filters</a></li>
 <li><a href="/account">Account</a></li>
 ${viewer.admin ? html`<li><a href="/admin/invitations">Admin</a></li>` : ''}
+${viewer.admin ? html`<li><a href="/admin/review">Rating review</a></li>` : ''}
 <li><form class="logout-form" method="post" action="/logout">${csrfField(reply)}<button type="submit" class="link-button">Log out</button></form></li>
 </ul>
 </nav>`;

@@ -5,9 +5,8 @@ import type { Work } from '../../works/work.types.ts';
 import type { SeriesView } from '../../works/series.repository.ts';
 import { blurbList } from './blurb.ts';
 import { creatorLinks, formatNumber } from './format.ts';
-import { workListing } from './listing.ts';
 
-/** Bodies of the simple pages: home, a listing with a heading, series. */
+/** Bodies of the simple pages: home, series. */
 
 export function homePage(siteName: string, newest: Page<Work>): SafeHtml {
   return html`<div class="home">
@@ -26,18 +25,17 @@ ${newest.total > newest.items.length ? html`<p class="more"><a href="/works">All
 </div>`;
 }
 
-/** A listing page: `<h1>`, an optional line under it, then the paged blurbs. */
-export function listingPage(heading: SafeHtml | string, page: Page<Work>, base: string, lead?: SafeHtml): SafeHtml {
-  return html`<div class="listing">
-<h1>${heading}</h1>
-${lead ?? ''}
-${workListing(page, base)}
-</div>`;
+/** What a series page adds around the works: the hidden-works notice, and whose works the byline names. */
+export interface SeriesPageExtras {
+  /** "2 works hidden by your filters — show them", above the works. */
+  notice?: SafeHtml | string;
+  /** Works whose creators the byline names (default: the works listed), so hiding works keeps the byline. */
+  bylineWorks?: readonly Work[];
 }
 
 /** A series: title, creators, summary and notes (sanitized again here: no writer owns them yet), works in order. */
-export function seriesPage(series: SeriesView): SafeHtml {
-  const creators = new Map(series.works.flatMap((w) => w.work.creators).map((c) => [c.id, c]));
+export function seriesPage(series: SeriesView, extras: SeriesPageExtras = {}): SafeHtml {
+  const creators = new Map((extras.bylineWorks ?? series.works.map((w) => w.work)).flatMap((w) => w.creators).map((c) => [c.id, c]));
   const words = series.works.reduce((sum, w) => sum + w.work.words, 0);
   return html`<div class="series-page">
 <h1>${series.title}</h1>
@@ -49,6 +47,7 @@ ${series.notes ? html`<section class="module notes"><h2 class="heading">Notes</h
 <div><dt>Words:</dt> <dd>${formatNumber(words)}</dd></div>
 <div><dt>Complete:</dt> <dd>${series.complete ? 'Yes' : 'No'}</dd></div>
 </dl>
+${extras.notice ?? ''}
 ${blurbList(series.works.map((w) => w.work))}
 </div>`;
 }

@@ -27,7 +27,7 @@ export interface FilteredListingView {
 }
 
 /** "3 works hidden by your filters — show them", or, when showing them, "… — hide them again". */
-export function hiddenNotice(state: ListingState, result: SearchResult, hasRules: boolean): SafeHtml | string {
+export function hiddenNotice(state: ListingState, result: Pick<SearchResult, 'hiddenByFilters'>, hasRules: boolean): SafeHtml | string {
   if (state.showHidden && hasRules) {
     return html`<p class="hidden-note">Showing works your filters would hide — <a href="${listingHref(state, {}, false)}">hide them again</a></p>`;
   }

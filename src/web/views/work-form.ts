@@ -43,6 +43,8 @@ export interface WorkFormView {
   suggestions: Record<FreeTagType, readonly string[]>;
   /** On an edit: whether the work is still a draft (the buttons differ). */
   status?: 'draft' | 'posted';
+  /** Suggestions from the text ("Suggest tags from my text"), shown after the buttons. */
+  suggestPanel?: SafeHtml;
 }
 
 const TAG_HINT = 'Separate tags with commas.';
@@ -147,9 +149,10 @@ ${opts.extras ? textarea({ form, name: 'chapter_end_notes', label: WORK_LABELS.c
 /** The buttons; Preview comes first, so pressing Enter in a field previews rather than posts. */
 function buttons(view: WorkFormView): SafeHtml {
   const b = (value: string, label: string, cls = '') => html`<button type="submit" name="action" value="${value}" class="button${cls ? ` ${cls}` : ''}">${label}</button>`;
-  if (view.mode === 'new') return html`<p class="form-actions">${b('preview', 'Preview')} ${b('draft', 'Save as draft')} ${b('post', 'Post', 'button-primary')}</p>`;
-  if (view.status === 'draft') return html`<p class="form-actions">${b('preview', 'Preview')} ${b('save', 'Save draft')} ${b('post', 'Post', 'button-primary')}</p>`;
-  return html`<p class="form-actions">${b('preview', 'Preview')} ${b('save', 'Update', 'button-primary')}</p>`;
+  const suggest = b('suggest', view.mode === 'new' ? 'Suggest tags from my text' : 'Suggest tags from the saved chapters');
+  if (view.mode === 'new') return html`<p class="form-actions">${b('preview', 'Preview')} ${suggest} ${b('draft', 'Save as draft')} ${b('post', 'Post', 'button-primary')}</p>`;
+  if (view.status === 'draft') return html`<p class="form-actions">${b('preview', 'Preview')} ${suggest} ${b('save', 'Save draft')} ${b('post', 'Post', 'button-primary')}</p>`;
+  return html`<p class="form-actions">${b('preview', 'Preview')} ${suggest} ${b('save', 'Update', 'button-primary')}</p>`;
 }
 
 /**
@@ -161,6 +164,7 @@ export function workForm(reply: FastifyReply, view: WorkFormView): SafeHtml {
   return html`${errorSummary(WORK_FORM, view.errors, WORK_LABELS)}
 <form method="post" action="${view.action}" class="work-form" id="${WORK_FORM}-form" novalidate>
 ${csrfField(reply)}
+${view.suggestPanel ? html`<p class="notice"><a href="#suggestions">Suggestions from your text</a> are below the form’s buttons. Nothing has been applied or saved.</p>` : ''}
 ${creatorsSection(view)}
 ${tagsSection(view)}
 ${prefaceSection(view)}
@@ -170,6 +174,7 @@ ${view.mode === 'new' ? html`<fieldset class="form-section"><legend>First chapte
 ${chapterFields(WORK_FORM, view.values, view.errors, { extras: false })}
 </fieldset>` : ''}
 ${buttons(view)}
+${view.suggestPanel ?? ''}
 </form>
 <script src="/static/tag-suggest.js" defer></script>`;
 }

@@ -1,0 +1,199 @@
+import roaring from 'roaring';
+import type { Db } from '../../store/schema.ts';
+import type { Bitmap, WorkIndex } from '../engine/work-index.ts';
+import { loadWorkDocs } from '../fts/documents.ts';
+import type { FtsStats } from '../fts/stats.ts';
+import { positiveTerms, type TermNode, type TextNode } from '../text/ast.ts';
+import { META_COLUMNS, META_WEIGHTS } from '../text/fts-expr.ts';
+import { bm25, matchDoc, tokenizeDoc, type DocTokens } from '../text/matcher.ts';
+import type { TextEvaluator } from '../text-backend.ts';
+import type { TextOutcome, TextSearchOptions } from '../text-search.ts';
+import { chapterHits, docFrequencies, metaHits, metaLengths, occurrences, phraseHits, roughRanks, tsquery } from './queries.ts';
+
+const { RoaringBitmap32 } = roaring;
+
+export interface PgTextOptions extends TextSearchOptions {
+  /** Relevance is computed exactly (bm25 on the works' documents) for at most this many works. */
+  rankMaxWorks: number;
+  /** Check a term in memory only when the works left hold at most this many words. */
+  memoryMaxWords: number;
+}
+
+export const PG_TEXT_DEFAULTS = { rankMaxWorks: 2000, memoryMaxWords: 20_000 };
+
+/** Candidate sets up to this size are sent with the query (`work_id = ANY(…)`). */
+const SEND_IDS = 5000;
+
+/**
+ * Evaluates a text query on PostgreSQL, with the same semantics as the SQLite side
+ * (text-search.ts): the boolean tree is evaluated on work bitmaps one term at a time, so a work
+ * matches `dragon knight` with the words in different chapters or its metadata. Each term is
+ * answered by a GIN lookup (`tsv @@ tsquery`), or, when few works with little text are left, by
+ * the in-memory matcher on their documents (text/matcher.ts, shared with SQLite).
+ *
+ * Relevance is FTS5's bm25 computed by the shared matcher with exact statistics from PostgreSQL
+ * (rows, token totals, each term's document frequency), so a work gets the score SQLite's FTS5
+ * gives it, and results come in the same order. It is computed for at most `rankMaxWorks` works:
+ * for a larger result those are first chosen by `ts_rank_cd` over a bounded number of matching
+ * rows (queries.ts), and the other works score 0 (after them, newest first).
+ */
+export class PgTextSearch implements TextEvaluator {
+  constructor(
+    private readonly db: Db,
+    private readonly index: WorkIndex,
+    private readonly stats: () => Promise<{ chapters: FtsStats; works: FtsStats }>,
+    private readonly opts: PgTextOptions,
+  ) {}
+
+  async evaluate(root: TextNode, universe: Bitmap, scored: boolean): Promise<TextOutcome> {
+    const run = new PgRun(this.db, this.index, this.opts);
+    const matched = await run.node(root, universe, true);
+    const scores = scored ? new Float64Array(run.bestPos.length) : null;
+    if (scores && !matched.isEmpty) await run.score(matched, positiveTerms(root), scores, this.stats);
+    return { matched, scores, bestChapter: run.bestPos, counts: run.counts };
+  }
+}
+
+class PgRun {
+  readonly bestPos: Uint16Array;
+  readonly counts = { fts: 0, memory: 0 };
+  private readonly docs = new Map<number, DocTokens>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly index: WorkIndex,
+    private readonly opts: PgTextOptions,
+  ) {
+    this.bestPos = new Uint16Array(index.numeric('words').length);
+  }
+
+  async node(n: TextNode, acc: Bitmap, positive: boolean): Promise<Bitmap> {
+    if (acc.isEmpty) return new RoaringBitmap32();
+    switch (n.kind) {
+      case 'term':
+        return this.term(n, acc, positive);
+      case 'not':
+        return RoaringBitmap32.andNot(acc, await this.node(n.child, acc, !positive));
+      case 'or': {
+        const parts: Bitmap[] = [];
+        for (const c of n.children) parts.push(await this.node(c, acc, positive));
+        return RoaringBitmap32.orMany(parts);
+      }
+      case 'and': {
+        // Likely rarer terms first (longer phrases and words, prefixes last), then groups, then exclusions.
+        const rank = (c: TextNode) => (c.kind === 'not' ? 2e9 : c.kind !== 'term' ? 1e9 : (c.prefix ? 1e6 : 0) - c.tokens.length * 1000 - Math.max(...c.tokens.map((t) => t.length)));
+        const ordered = [...n.children].sort((a, b) => rank(a) - rank(b));
+        let cur = acc;
+        for (const c of ordered) {
+          cur = c.kind === 'not' ? RoaringBitmap32.andNot(cur, await this.node(c.child, cur, !positive)) : await this.node(c, cur, positive);
+          if (cur.isEmpty) break;
+        }
+        return cur;
+      }
+    }
+  }
+
+  private noteFirst(work: number, position: number): void {
+    if (work < this.bestPos.length && (this.bestPos[work] === 0 || position < this.bestPos[work]!)) this.bestPos[work] = position;
+  }
+
+  private useMemory(acc: Bitmap): boolean {
+    if (this.opts.strategy !== 'auto') return this.opts.strategy === 'memory';
+    if (acc.size > this.opts.memoryMaxWorks) return false;
+    const words = this.index.numeric('words');
+    let total = 0;
+    for (const w of acc.toUint32Array()) if (!this.docs.has(w)) total += words[w] ?? 0;
+    return total <= this.opts.memoryMaxWords;
+  }
+
+  private async term(t: TermNode, acc: Bitmap, positive: boolean): Promise<Bitmap> {
+    if (this.useMemory(acc)) {
+      this.counts.memory++;
+      await this.ensureDocs(acc);
+      const out: number[] = [];
+      for (const w of acc.toUint32Array()) {
+        const doc = this.docs.get(w);
+        const m = doc ? matchDoc(doc, t, null) : null;
+        if (!m?.matched) continue;
+        out.push(w);
+        if (positive) for (const c of m.chapters) this.noteFirst(w, c.position);
+      }
+      return RoaringBitmap32.from(out);
+    }
+    this.counts.fts++;
+    const q = tsquery(t);
+    if (q === null) return new RoaringBitmap32();
+    const ids = acc.size <= SEND_IDS ? Array.from(acc.toUint32Array()) : null;
+    const found = new RoaringBitmap32();
+    if (!t.field) {
+      for (const h of await chapterHits(this.db, q, ids)) {
+        found.add(h.work);
+        if (positive) this.noteFirst(h.work, h.position);
+      }
+    }
+    found.addMany(await metaHits(this.db, t, q, ids));
+    return RoaringBitmap32.and(found, acc);
+  }
+
+  /**
+   * bm25 per work: the sum over positive terms it matches of its best chapter's score plus its
+   * metadata score (as text-search.ts); the snippet chapter becomes the best-scoring one. Term
+   * frequencies come from the tsvectors' positions (queries.ts `occurrences`), lengths from
+   * the stored token counts, statistics from the whole index: FTS5's numbers, computed in PostgreSQL.
+   */
+  async score(matched: Bitmap, terms: TermNode[], scores: Float64Array, stats: () => Promise<{ chapters: FtsStats; works: FtsStats }>): Promise<void> {
+    const candidates = matched.size <= this.opts.rankMaxWorks ? matched : await this.preselect(matched, terms);
+    if (candidates.isEmpty) return;
+    const corpus = await stats();
+    const ids = Array.from(candidates.toUint32Array());
+    const metaLength = await metaLengths(this.db, ids);
+    const bestScore = new Map<number, number>();
+    for (const t of terms) {
+      const q = tsquery(t);
+      if (q === null) continue;
+      const df = await docFrequencies(this.db, t, q);
+      const metaHits = new Map<number, number>();
+      for (const o of await occurrences(this.db, 'meta', t, q, ids)) {
+        const weighted = META_WEIGHTS[META_COLUMNS[o.slot]!] * phraseHits(o, t);
+        if (weighted > 0) metaHits.set(o.work, (metaHits.get(o.work) ?? 0) + weighted);
+      }
+      const termScore = new Map<number, number>();
+      for (const [w, weighted] of metaHits) termScore.set(w, bm25(weighted, metaLength.get(w) ?? 0, corpus.works, df.works));
+      const bestChapter = new Map<number, number>();
+      if (!t.field) {
+        const chapters = (await occurrences(this.db, 'chapters', t, q, ids)).sort((a, b) => a.work - b.work || a.slot - b.slot);
+        for (const o of chapters) {
+          const hits = phraseHits(o, t);
+          if (hits === 0) continue;
+          const score = bm25(hits, o.tokens, corpus.chapters, df.chapters);
+          bestChapter.set(o.work, Math.max(bestChapter.get(o.work) ?? 0, score));
+          const best = bestScore.get(o.work);
+          if (best === undefined || score > best) {
+            bestScore.set(o.work, score);
+            this.bestPos[o.work] = o.slot;
+          }
+        }
+      }
+      for (const [w, s] of bestChapter) termScore.set(w, (termScore.get(w) ?? 0) + s);
+      for (const [w, s] of termScore) if (w < scores.length) scores[w]! += s;
+    }
+  }
+
+  /** The `rankMaxWorks` works of a large result with the best rough rank (ts_rank_cd on bounded rows). */
+  private async preselect(matched: Bitmap, terms: TermNode[]): Promise<Bitmap> {
+    const total = new Map<number, number>();
+    for (const t of terms) {
+      const q = tsquery(t);
+      if (q === null) continue;
+      for (const [w, r] of await roughRanks(this.db, t, q)) if (matched.has(w)) total.set(w, (total.get(w) ?? 0) + r);
+    }
+    const top = [...total].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, this.opts.rankMaxWorks).map(([w]) => w);
+    return RoaringBitmap32.from(top);
+  }
+
+  private async ensureDocs(acc: Bitmap): Promise<void> {
+    const missing = Array.from(acc.toUint32Array()).filter((w) => !this.docs.has(w));
+    if (missing.length === 0) return;
+    for (const doc of await loadWorkDocs(this.db, missing)) this.docs.set(doc.id, tokenizeDoc(doc));
+  }
+}
