@@ -11,6 +11,7 @@ import { loadAverage, machineInfo, type MachineInfo } from './machine.ts';
 import { replaceSection } from './markers.ts';
 import { readProfile } from './profile.ts';
 import { generateQueries } from './queries.ts';
+import { summarize } from './stats.ts';
 
 /**
  * `npm run bench:pages -- --data DIR --pg postgres://…/db [--duration S] [--connections C]`
@@ -53,6 +54,9 @@ export interface PageRow {
   non2xx: number;
   errors: number;
   startupMs: number;
+  /** Median and p99 of the server's own time per request (its request log), without queueing in the client. */
+  serverP50: number | null;
+  serverP99: number | null;
 }
 
 export interface PagesResult {
@@ -126,6 +130,19 @@ function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
+/** The server's own milliseconds per request (pino `request` lines written after byte `from`). */
+function serverTimes(logFile: string, from: number): { serverP50: number | null; serverP99: number | null } {
+  const text = fs.readFileSync(logFile).subarray(from).toString('utf8');
+  const times: number[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.includes('"msg":"request"')) continue;
+    try { times.push((JSON.parse(line) as { ms: number }).ms); } catch { /* a line cut by a concurrent write */ }
+  }
+  if (times.length === 0) return { serverP50: null, serverP99: null };
+  const s = summarize(times);
+  return { serverP50: s.p50, serverP99: s.p99 };
+}
+
 let address = 0;
 /** A new reader address per request (10.x.y.z, 2^24 of them). */
 function nextAddress(): string {
@@ -164,16 +181,18 @@ async function main(): Promise<void> {
   for (const db of dbs) {
     for (const workers of counts) {
       const t0 = performance.now();
-      const child = await startServer({ dataDir, pg: db === 'postgres' ? o.pg : undefined, port: Number(o.port), workers, logFile: path.join(logDir, `${db}-${workers}.log`) });
+      const logFile = path.join(logDir, `${db}-${workers}.log`);
+      const child = await startServer({ dataDir, pg: db === 'postgres' ? o.pg : undefined, port: Number(o.port), workers, logFile });
       const startupMs = Math.round(performance.now() - t0);
       log(`${db}, ${workers} process(es): up in ${(startupMs / 1000).toFixed(1)} s`);
       try {
         await cannon(Number(o.port), [...paths.work, ...paths.tag, ...paths.search], Number(o.warmup), connections);
         for (const page of PAGES) {
+          const from = fs.statSync(logFile).size;
           const r = await cannon(Number(o.port), paths[page], duration, connections);
           const row: PageRow = {
             db, workers, page, requests: r.requests.total, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99,
-            non2xx: r.non2xx, errors: r.errors + r.timeouts, startupMs,
+            non2xx: r.non2xx, errors: r.errors + r.timeouts, startupMs, ...serverTimes(logFile, from),
           };
           rows.push(row);
           log(`  ${page}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms${row.non2xx || row.errors ? `, ${row.non2xx} non-2xx, ${row.errors} errors` : ''}`);
@@ -213,9 +232,11 @@ export function renderPages(r: PagesResult): string {
     `Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC: ${m.cpu} × ${m.nproc}, ${m.memoryGiB} GiB, Node ${m.node}; load average ${r.load.start.join(' ')} at the start, ${r.load.end.join(' ')} at the end.`,
     `Command: \`${r.command}\`: ${r.connections} connections, ${r.duration} s per page after a warm-up, autocannon in the same machine.`,
     '',
-    '| page | database | processes | requests/s | p50 ms | p99 ms | requests | non-2xx / errors |',
-    '|---|---|---|---|---|---|---|---|',
-    ...r.rows.map((x) => `| ${x.page} | ${x.db === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${x.workers} | ${x.rps.toFixed(0)} | ${x.p50} | ${x.p99} | ${x.requests.toLocaleString('en-US')} | ${x.non2xx} / ${x.errors} |`),
+    '| page | database | processes | requests/s | p50 ms | p99 ms | server p50 ms | server p99 ms | requests | non-2xx / errors |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...r.rows.map((x) => `| ${x.page} | ${x.db === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${x.workers} | ${x.rps.toFixed(0)} | ${x.p50} | ${x.p99} | ${x.serverP50 ?? '–'} | ${x.serverP99 ?? '–'} | ${x.requests.toLocaleString('en-US')} | ${x.non2xx} / ${x.errors} |`),
+    '',
+    'p50/p99: latency seen by the client (with queueing behind the other connections); server: Fastify\'s own time per request, from the request log.',
   ];
   return lines.join('\n');
 }

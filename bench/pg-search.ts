@@ -29,6 +29,8 @@ const program = new Command('bench:pg-search')
   .requiredOption('--pg <url>', 'PostgreSQL database holding the same archive')
   .option('--queries <n>', 'queries per class', '100')
   .option('--query-seed <s>', 'seed of the generated queries', '1')
+  .option('--warmup <n>', 'warm-up queries per class on each store', '10')
+  .option('--cap <seconds>', 'PostgreSQL statement timeout: a query past it counts as timed out, at the time it took', '15')
   .option('--label <name>', 'results file name (default: the data directory name)')
   .option('--no-write', 'print only; do not write bench/results or BENCHMARKS.md');
 
@@ -47,7 +49,8 @@ export interface PgSearchResult {
   machine: MachineInfo;
   corpus: { dataDir: string; pg: string; works: number; chapters: number; words: number };
   startupMs: Record<Side['name'], number>;
-  classes: { cls: QueryClass; sqlite: Summary; postgres: Summary; mismatches: number; examples: string[] }[];
+  capSeconds: number;
+  classes: { cls: QueryClass; sqlite: Summary; postgres: Summary; mismatches: number; timeouts: number; examples: string[] }[];
   load: { start: number[]; end: number[] };
   seconds: number;
 }
@@ -60,9 +63,29 @@ async function side(name: Side['name'], opts: { dataDir: string; databaseUrl?: s
   return { name, store, search, startupMs: performance.now() - t0 };
 }
 
+/** The URL with a `statement_timeout` for every pooled connection (libpq `options`, which node-postgres reads). */
+export function withStatementTimeout(url: string, ms: number): string {
+  const u = new URL(url);
+  u.searchParams.set('options', `-c statement_timeout=${Math.round(ms)}`);
+  return u.toString();
+}
+
+/** One search, timed; `total` null when PostgreSQL cancelled it at the cap. */
+async function timed(s: Side, query: Parameters<typeof timeEngine>[1], capMs: number): Promise<{ ms: number; total: number | null }> {
+  const t0 = performance.now();
+  try {
+    const r = await timeEngine(s.search, query);
+    return { ms: r.ms, total: r.answer.total };
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    if (s.name !== 'postgres' || !/statement timeout/i.test(msg)) throw err;
+    return { ms: Math.max(performance.now() - t0, capMs), total: null };
+  }
+}
+
 async function main(): Promise<void> {
   program.parse(process.argv);
-  const o = program.opts<{ data: string; pg: string; queries: string; querySeed: string; label?: string; write: boolean }>();
+  const o = program.opts<{ data: string; pg: string; queries: string; querySeed: string; warmup: string; cap: string; label?: string; write: boolean }>();
   const dataDir = path.resolve(o.data);
   const label = `pg-search-${o.label ?? path.basename(dataDir)}`;
   const started = Date.now();
@@ -70,7 +93,8 @@ async function main(): Promise<void> {
   setRootLogger(pino({ level: 'warn' }, pino.destination(2)));
 
   const lite = await side('sqlite', { dataDir });
-  const pg = await side('postgres', { dataDir, databaseUrl: o.pg });
+  const capMs = Number(o.cap) * 1000;
+  const pg = await side('postgres', { dataDir, databaseUrl: withStatementTimeout(o.pg, capMs) });
   log(`engines loaded: SQLite ${(lite.startupMs / 1000).toFixed(1)} s, PostgreSQL ${(pg.startupMs / 1000).toFixed(1)} s`);
   const sqlite = lite.store.sqlite!;
   const count = (sql: string) => sqlite.prepare(sql).pluck().get() as number;
@@ -81,14 +105,15 @@ async function main(): Promise<void> {
   const profile = readProfile(sqlite);
   const perClass = Number(o.queries);
   const all = generateQueries(profile, { seed: o.querySeed, perClass: Object.fromEntries(QUERY_CLASSES.map((c) => [c, perClass])) });
-  const warm = generateQueries(profile, { seed: `${o.querySeed}-warmup`, perClass: Object.fromEntries(QUERY_CLASSES.map((c) => [c, 10])) });
+  const warm = generateQueries(profile, { seed: `${o.querySeed}-warmup`, perClass: Object.fromEntries(QUERY_CLASSES.map((c) => [c, Number(o.warmup)])) });
   log(`warming up with ${warm.length} queries on each store`);
-  for (const c of warm) for (const s of [lite, pg]) await timeEngine(s.search, c.query);
+  for (const c of warm) for (const s of [lite, pg]) await timed(s, c.query, capMs);
 
   const classes: PgSearchResult['classes'] = [];
   for (const cls of QUERY_CLASSES) {
     const times: Record<Side['name'], number[]> = { sqlite: [], postgres: [] };
     let mismatches = 0;
+    let timeouts = 0;
     const examples: string[] = [];
     const cases = all.filter((c) => c.cls === cls);
     for (const [i, c] of cases.entries()) {
@@ -96,17 +121,18 @@ async function main(): Promise<void> {
       const order = i % 2 === 0 ? [lite, pg] : [pg, lite];
       const totals: Record<string, number> = {};
       for (const s of order) {
-        const r = await timeEngine(s.search, c.query);
+        const r = await timed(s, c.query, capMs);
         times[s.name].push(r.ms);
-        totals[s.name] = r.answer.total;
+        if (r.total === null) timeouts++;
+        else totals[s.name] = r.total;
       }
-      if (totals.sqlite !== totals.postgres) {
+      if (totals.postgres !== undefined && totals.sqlite !== totals.postgres) {
         mismatches++;
         if (examples.length < 3) examples.push(`#${c.n} q=${JSON.stringify(c.query.q)}: ${totals.sqlite} vs ${totals.postgres}`);
       }
     }
-    classes.push({ cls, sqlite: summarize(times.sqlite), postgres: summarize(times.postgres), mismatches, examples });
-    log(`${cls}: SQLite p50 ${ms(summarize(times.sqlite).p50)} ms, PostgreSQL p50 ${ms(summarize(times.postgres).p50)} ms, ${mismatches} totals differ`);
+    classes.push({ cls, sqlite: summarize(times.sqlite), postgres: summarize(times.postgres), mismatches, timeouts, examples });
+    log(`${cls}: SQLite p50 ${ms(summarize(times.sqlite).p50)} ms, PostgreSQL p50 ${ms(summarize(times.postgres).p50)} ms, ${mismatches} totals differ, ${timeouts} timed out`);
   }
 
   const run: PgSearchResult = {
@@ -115,6 +141,7 @@ async function main(): Promise<void> {
     machine: machineInfo(),
     corpus: { dataDir, pg: maskUrl(o.pg), works, chapters: count('SELECT count(*) FROM chapters'), words: count('SELECT coalesce(sum(word_count), 0) FROM works') },
     startupMs: { sqlite: Math.round(lite.startupMs), postgres: Math.round(pg.startupMs) },
+    capSeconds: capMs / 1000,
     classes,
     load: { start: loadStart, end: loadAverage() },
     seconds: (Date.now() - started) / 1000,
@@ -141,11 +168,11 @@ export function renderPgSearch(r: PgSearchResult): string {
     `Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC: ${m.cpu} × ${m.nproc}, ${m.memoryGiB} GiB, Node ${m.node}, SQLite ${m.sqlite}; load average ${r.load.start.join(' ')} at the start, ${r.load.end.join(' ')} at the end; ${Math.round(r.seconds)} s in all.`,
     `Command: \`${r.command}\`. Engine start-up (bulk load): SQLite ${n(r.startupMs.sqlite)} ms, PostgreSQL ${n(r.startupMs.postgres)} ms.`,
     '',
-    '| class | queries | SQLite p50 | SQLite p99 | PostgreSQL p50 | PostgreSQL p99 | PG/SQLite p50 | PG/SQLite p99 | totals differ |',
-    '|---|---|---|---|---|---|---|---|---|',
-    ...r.classes.map((c) => `| ${c.cls} | ${c.sqlite.n} | ${ms(c.sqlite.p50)} | ${ms(c.sqlite.p99)} | ${ms(c.postgres.p50)} | ${ms(c.postgres.p99)} | ${(c.postgres.p50 / c.sqlite.p50).toFixed(2)} | ${(c.postgres.p99 / c.sqlite.p99).toFixed(2)} | ${c.mismatches} |`),
+    '| class | queries | SQLite p50 | SQLite p99 | PostgreSQL p50 | PostgreSQL p99 | PG/SQLite p50 | PG/SQLite p99 | PG timed out | totals differ |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...r.classes.map((c) => `| ${c.cls} | ${c.sqlite.n} | ${ms(c.sqlite.p50)} | ${ms(c.sqlite.p99)} | ${ms(c.postgres.p50)} | ${ms(c.postgres.p99)} | ${(c.postgres.p50 / c.sqlite.p50).toFixed(1)} | ${(c.postgres.p99 / c.sqlite.p99).toFixed(1)} | ${c.timeouts} | ${c.mismatches} |`),
     '',
-    'Milliseconds, wall time of `SearchService.search` as a guest (plan, engine, text, page of works, snippets, facet names).',
+    `Milliseconds, wall time of \`SearchService.search\` as a guest (plan, engine, text, page of works, snippets, facet names). A PostgreSQL statement past ${r.capSeconds} s is cancelled (\`statement_timeout\`); such a query counts at the time it took, so percentiles that include one are lower bounds.`,
   ];
   const ex = r.classes.flatMap((c) => c.examples.map((e) => `${c.cls} ${e}`));
   if (ex.length) lines.push('', `Totals that differ (first few): ${ex.join('; ')}.`);

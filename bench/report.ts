@@ -177,6 +177,8 @@ export function readResults(dir: string): RunResult[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as RunResult)
+    // Other benches (pages, PostgreSQL search) keep their results here too, in other shapes.
+    .filter((r) => typeof r.corpus?.works === 'number' && Array.isArray(r.classes) && r.startup !== undefined)
     .sort((a, b) => a.corpus.works - b.corpus.works || a.label.localeCompare(b.label));
 }
 

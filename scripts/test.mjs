@@ -5,7 +5,7 @@
 // Then, when QUIRE_TEST_PG_URL is set (.ci/run sets it), "the one shared suite": every test file
 // that uses a store runs a second time with QUIRE_TEST_STORE=postgres, so `testArchive()` and
 // `memoryStore()` give it a fresh PostgreSQL schema instead of in-memory SQLite.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -44,12 +44,29 @@ const PG_PENDING = {
 };
 
 const args = process.argv.slice(2);
-const run = (list, store) => spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...args, ...list], {
-  stdio: 'inherit',
-  env: { ...process.env, QUIRE_TEST_STORE: store },
-}).status ?? 1;
+/** The runner's closing summary lines (`# pass 12`), summed over both runs. */
+const totals = new Map();
+const SUMMARY = /^# (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) (\d+(?:\.\d+)?)$/;
+/** Runs the list with Node's runner, passing its output through and adding up its summary. */
+const run = (list, store) => new Promise((resolve) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...args, ...list], {
+    stdio: ['inherit', 'pipe', 'inherit'],
+    env: { ...process.env, QUIRE_TEST_STORE: store },
+  });
+  let rest = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const lines = (rest + chunk.toString('utf8')).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      const m = SUMMARY.exec(line.trim());
+      if (m) totals.set(m[1], (totals.get(m[1]) ?? 0) + Number(m[2]));
+    }
+  });
+  child.on('close', (code) => resolve(code ?? 1));
+});
 
-let status = run(files, 'sqlite');
+let status = await run(files, 'sqlite');
 const pgUrl = process.env.QUIRE_TEST_PG_URL;
 if (!pgUrl) {
   console.log('PostgreSQL runs skipped: QUIRE_TEST_PG_URL is not set (e.g. QUIRE_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/test npm test; .ci/run sets it).');
@@ -59,6 +76,9 @@ if (!pgUrl) {
     return !(f in PG_SKIP) && !(f in PG_PENDING) && USES_STORE.test(text) && !RUNS_CLI.test(text);
   });
   console.log(`\n== the same ${pgFiles.length} store, repository and HTTP test files on PostgreSQL (${pgUrl.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')}); ${Object.keys(PG_PENDING).length} pending (PG_PENDING in scripts/test.mjs)`);
-  status = run(pgFiles, 'postgres') || status;
+  status = (await run(pgFiles, 'postgres')) || status;
+  // One closing summary for both runs, in the runner's own format, so a reader of the last lines sees everything.
+  console.log('\n# both runs together (SQLite, then PostgreSQL)');
+  for (const [key, value] of totals) console.log(`# ${key} ${key === 'duration_ms' ? value.toFixed(3) : value}`);
 }
 process.exit(status);

@@ -9,6 +9,10 @@ import { createNameIndex, type NameIndex, type NameIndexInput } from './name-ind
  * wranglers still gets suggestions, so an unwrangled tag (neither canonical nor a synonym, not
  * unwrangleable) stands for itself. A character with no parent fandom takes the fandoms of the
  * works it is tagged on.
+ *
+ * Only names a reader could know: a tag that is wrangled (canonical or a synonym) or on a posted
+ * work that is not hidden. A tag typed only on someone's draft (or on a hidden work) is never
+ * suggested to another author, and drafts and hidden works never lend a character their fandoms.
  */
 export async function buildNameIndex(db: Db): Promise<NameIndex> {
   const tags = await db
@@ -16,6 +20,13 @@ export async function buildNameIndex(db: Db): Promise<NameIndex> {
     .select(['id', 'type', 'name', 'canonical', 'synonym_of'])
     .where('type', 'in', ['fandom', 'character', 'relationship'])
     .where('unwrangleable', '=', 0)
+    .where((eb) =>
+      eb.or([
+        eb('canonical', '=', 1),
+        eb('synonym_of', 'is not', null),
+        eb.exists(eb.selectFrom('work_tags as wt').innerJoin('works as w', 'w.id', 'wt.work_id').select('wt.tag_id').whereRef('wt.tag_id', '=', 'tags.id').where('w.status', '=', 'posted').where('w.hidden', '=', 0)),
+      ]),
+    )
     .execute();
   const links = await db.selectFrom('tag_links').select(['tag_id', 'parent_id']).where('kind', '=', 'fandom').execute();
 
@@ -56,13 +67,16 @@ export async function buildNameIndex(db: Db): Promise<NameIndex> {
   return createNameIndex(input);
 }
 
-/** Character tag id (canonicalized) → fandom tag ids of the works tagged with it. */
+/** Character tag id (canonicalized) → fandom tag ids of the posted, not hidden, works tagged with it. */
 async function fandomsFromWorks(db: Db): Promise<Map<number, Set<number>>> {
   const rows = await db
     .selectFrom('work_tags as wc')
+    .innerJoin('works as w', 'w.id', 'wc.work_id')
     .innerJoin('tags as c', 'c.id', 'wc.tag_id')
     .innerJoin('work_tags as wf', 'wf.work_id', 'wc.work_id')
     .innerJoin('tags as f', 'f.id', 'wf.tag_id')
+    .where('w.status', '=', 'posted')
+    .where('w.hidden', '=', 0)
     .where('c.type', '=', 'character')
     .where('f.type', '=', 'fandom')
     .select(['c.id as character', 'c.synonym_of as characterSynonymOf', 'f.id as fandom'])

@@ -63,3 +63,22 @@ test('buildNameIndex loads canonical characters, synonyms, parent fandoms and re
   assert.deepEqual(s.fandoms.map((f) => f.tag), ['The Salt Roads']);
   await a.close();
 });
+
+test('buildNameIndex leaves out names only a draft or a hidden work carries, and their fandoms', async () => {
+  const a = await testArchive();
+  await a.works.create(buildWork({ fandoms: ['Hushed Orchard'], characters: ['Zephyrine Quill', 'Oda Marsh'], relationships: ['Oda Marsh/Zephyrine Quill'], status: 'draft' }));
+  const hidden = await a.works.create(buildWork({ fandoms: ['Veiled Pier'], characters: ['Ilse Brand', 'Oda Marsh'] }));
+  await a.store.db.updateTable('works').set({ hidden: 1 }).where('id', '=', hidden.id).execute();
+  await a.works.create(buildWork({ fandoms: ['Open Field'], characters: ['Oda Marsh'] }));
+  const index = await buildNameIndex(a.store.db);
+  const byTag = new Map([...index.characters.values()].map((c) => [c.tag, c]));
+  assert.deepEqual([...byTag.keys()], ['Oda Marsh'], 'names on a posted work only');
+  assert.deepEqual(byTag.get('Oda Marsh')!.fandoms, [(await findTagByName(a.store.db, 'Open Field'))!.id], 'fandoms from posted works only');
+  assert.equal(index.pairs.size, 0, 'no relationship only a draft carries');
+  const s = suggest('Zephyrine Quill met Ilse Brand and Oda Marsh in the orchard. Zephyrine Quill smiled.', index);
+  assert.deepEqual(s.characters.map((c) => c.tag), ['Oda Marsh']);
+  assert.deepEqual(s.fandoms.map((f) => f.tag), ['Open Field']);
+  // Once a wrangler makes it canonical, a tag is the archive's and is suggested.
+  await makeCanonical(a.store, a.events, (await findTagByName(a.store.db, 'Zephyrine Quill'))!.id);
+  assert.ok([...(await buildNameIndex(a.store.db)).characters.values()].some((c) => c.tag === 'Zephyrine Quill'));
+});

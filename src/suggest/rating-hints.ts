@@ -93,10 +93,12 @@ export class RatingHints implements WorkListener {
       computed_at: this.clock().toISOString(),
       revision: work.revision,
     };
+    // Two writes of one work close together run two refreshes; the one that read the older
+    // revision may finish last, and must not replace the newer hint with its own.
     await db
       .insertInto('rating_hints')
       .values({ work_id: id, ...row })
-      .onConflict((oc) => oc.column('work_id').doUpdateSet(row))
+      .onConflict((oc) => oc.column('work_id').doUpdateSet(row).where('rating_hints.revision', '<=', work.revision))
       .execute();
     return this.get(id);
   }

@@ -54,9 +54,14 @@ export function foldName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Cleans a tag name as typed: NFC, single spaces, no commas (AO3 splits tags on commas). */
+/**
+ * Cleans a tag name as typed: NFC, control characters (C0, DEL, C1) turned into spaces so no
+ * terminal escape reaches an operator's `quire tags list`, single spaces, trimmed.
+ * (Commas never reach here from forms: AO3-style fields split tags on commas.)
+ */
 export function cleanTagName(name: string): string {
-  return name.normalize('NFC').replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  return name.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** `parseRating('explicit') === 'Explicit'`; undefined if it is not a rating. */

@@ -7,7 +7,8 @@ import type { Tag, TagType } from './tag.types.ts';
  * The unwrangled queues: free tags that are neither canonical, a synonym nor unwrangleable, with
  * how many posted works use them. Per canonical fandom (works whose filter tags include it), the
  * fandom tags themselves (`fandoms`), and tags on works with no canonical fandom (`none`).
- * Drafts do not count: their tags are nobody's business until posted.
+ * Drafts do not count: their tags are nobody's business until posted. Nor, unless `includeHidden`
+ * (administrators), do works an administrator hid: a wrangler may not read them.
  */
 export type QueueKey = number | 'fandoms' | 'none';
 
@@ -23,8 +24,13 @@ export interface QueueSummary {
 
 const TAG_COLS = ['tags.id', 'tags.type', 'tags.name', 'tags.name_key', 'tags.canonical', 'tags.synonym_of', 'tags.unwrangleable', 'tags.created_at'] as const;
 
-function unwrangledUses(db: Db) {
-  return db
+/** Whether works hidden by an administrator count: only for administrators, who may read them. */
+export interface QueueScope {
+  includeHidden?: boolean;
+}
+
+function unwrangledUses(db: Db, scope: QueueScope) {
+  const q = db
     .selectFrom('work_tags')
     .innerJoin('tags', 'tags.id', 'work_tags.tag_id')
     .innerJoin('works', 'works.id', 'work_tags.work_id')
@@ -33,11 +39,12 @@ function unwrangledUses(db: Db) {
     .where('tags.synonym_of', 'is', null)
     .where('tags.unwrangleable', '=', 0)
     .where('tags.type', 'in', ['fandom', 'character', 'relationship', 'additional']);
+  return scope.includeHidden ? q : q.where('works.hidden', '=', 0);
 }
 
 /** The (tag, work) pairs of one queue, before grouping. */
-function queuePairs(db: Db, key: QueueKey, type?: TagType) {
-  let q = unwrangledUses(db);
+function queuePairs(db: Db, key: QueueKey, scope: QueueScope, type?: TagType) {
+  let q = unwrangledUses(db, scope);
   if (key === 'fandoms') q = q.where('tags.type', '=', 'fandom');
   else {
     q = q.where('tags.type', '!=', 'fandom');
@@ -53,8 +60,8 @@ function queuePairs(db: Db, key: QueueKey, type?: TagType) {
 }
 
 /** One queue, most used first, then by name (at most `limit`, default 500). `type` narrows it to one tag type. */
-export async function unwrangledQueue(db: Db, key: QueueKey, opts: { type?: TagType; limit?: number } = {}): Promise<QueueEntry[]> {
-  const rows = await queuePairs(db, key, opts.type)
+export async function unwrangledQueue(db: Db, key: QueueKey, opts: QueueScope & { type?: TagType; limit?: number } = {}): Promise<QueueEntry[]> {
+  const rows = await queuePairs(db, key, opts, opts.type)
     .select([...TAG_COLS])
     .select((eb) => eb.fn.count<number>('works.id').distinct().as('uses'))
     .groupBy([...TAG_COLS])
@@ -66,8 +73,8 @@ export async function unwrangledQueue(db: Db, key: QueueKey, opts: { type?: TagT
 }
 
 /** Canonical fandoms with the number of distinct unwrangled tags on their posted works (those with any). */
-export async function queueSummaries(db: Db): Promise<QueueSummary[]> {
-  const rows = await unwrangledUses(db)
+export async function queueSummaries(db: Db, scope: QueueScope = {}): Promise<QueueSummary[]> {
+  const rows = await unwrangledUses(db, scope)
     .where('tags.type', '!=', 'fandom')
     .innerJoin('filter_taggings as ft', 'ft.work_id', 'works.id')
     .innerJoin('tags as f', 'f.id', 'ft.tag_id')
@@ -82,9 +89,9 @@ export async function queueSummaries(db: Db): Promise<QueueSummary[]> {
 }
 
 /** How many distinct tags wait in the special queues. */
-export async function specialCounts(db: Db): Promise<{ fandoms: number; none: number }> {
+export async function specialCounts(db: Db, scope: QueueScope = {}): Promise<{ fandoms: number; none: number }> {
   const count = async (key: QueueKey) => {
-    const row = await queuePairs(db, key).select((eb) => eb.fn.count<number>('tags.id').distinct().as('n')).executeTakeFirst();
+    const row = await queuePairs(db, key, scope).select((eb) => eb.fn.count<number>('tags.id').distinct().as('n')).executeTakeFirst();
     return Number(row?.n ?? 0);
   };
   return { fandoms: await count('fandoms'), none: await count('none') };

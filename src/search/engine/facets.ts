@@ -23,14 +23,21 @@ export type FacetCounts = Record<TagType, FacetEntry[]>;
  *   are built lazily; tags whose count grew since (new works) are "boosted" and checked first,
  *   until 1,024 of them make the order be rebuilt.
  */
-export function countFacets(index: WorkIndex, result: Bitmap, limit: number, smallLimit = 50_000): FacetCounts {
+export function countFacets(index: WorkIndex, result: Bitmap, limit: number, smallLimit = 50_000, heads: HeadOptions = HEAD_DEFAULTS): FacetCounts {
   const out = Object.fromEntries(TAG_TYPES.map((t) => [t, [] as FacetEntry[]])) as FacetCounts;
   if (limit <= 0 || result.isEmpty) return out;
-  if (result.size <= smallLimit) return countSmall(index, result, limit, out);
+  if (result.size <= smallLimit) {
+    if (result.size >= heads.from) {
+      const headOnly = countSmall(index, result, limit, out, index.facetOrders.heads(heads.min));
+      if (headOnly) return headOnly;
+      for (const t of TAG_TYPES) out[t] = [];
+    }
+    return countSmall(index, result, limit, out, null)!;
+  }
   const budget = { intersections: Math.max(256, result.size / 40) };
   for (const [i, type] of TAG_TYPES.entries()) {
     const top = topForType(index, i + 1, result, limit, budget);
-    if (!top) return countSmall(index, result, limit, Object.fromEntries(TAG_TYPES.map((t) => [t, [] as FacetEntry[]])) as FacetCounts);
+    if (!top) return countSmall(index, result, limit, Object.fromEntries(TAG_TYPES.map((t) => [t, [] as FacetEntry[]])) as FacetCounts, null)!;
     out[type] = top;
   }
   return out;
@@ -40,10 +47,18 @@ function better(a: FacetEntry, b: FacetEntry): number {
   return b.count - a.count || a.id - b.id;
 }
 
-function countSmall(index: WorkIndex, result: Bitmap, limit: number, out: FacetCounts): FacetCounts {
+/**
+ * Counting from the works' tag lists. With `heads` (a mark per tag used by at least `min` works
+ * when the marks were made, or grown since), only marked tags are counted: the counts array is
+ * 4 bytes per tag (9 MB at 1 M works) and the long tail of rarely used tags makes every increment
+ * a cache miss, while the marks are one byte per tag and the counts then stay in cache. A tail
+ * tag's count is below `min`, so when every type's last shown entry has at least `min` works, no
+ * tail tag could have been shown; otherwise this returns null and the caller counts everything.
+ */
+function countSmall(index: WorkIndex, result: Bitmap, limit: number, out: FacetCounts, heads: HeadMarks | null): FacetCounts | null {
   const counts = index.facetOrders.scratch();
   const touched: number[] = [];
-  index.p.tagLists.countInto(result.toUint32Array(), counts, touched); // tags past `counts`: unknown type
+  index.p.tagLists.countInto(result.toUint32Array(), counts, touched, heads?.marks ?? null); // tags past `counts`: unknown type
   const byType = new Map<number, number[]>();
   for (const id of touched) {
     const code = index.p.tagTypes[id] ?? 0;
@@ -54,8 +69,25 @@ function countSmall(index: WorkIndex, result: Bitmap, limit: number, out: FacetC
     out[TAG_TYPES[code - 1]!] = topK(Uint32Array.from(ids), limit, cmp).map((id) => ({ id, count: counts[id]! }));
   }
   for (const id of touched) counts[id] = 0;
+  if (heads && TAG_TYPES.some((t, i) => heads.tail[i + 1] === 1 && (out[t].length < limit || out[t][limit - 1]!.count < heads.min))) return null;
   return out;
 }
+
+/** Head tags marked (1), the threshold, and per type code whether it has unmarked tags in use. */
+export interface HeadMarks {
+  marks: Uint8Array;
+  min: number;
+  tail: Uint8Array;
+}
+
+export interface HeadOptions {
+  /** Results of at least this many works count head tags first. */
+  from: number;
+  /** Head tags: used by at least this many works. */
+  min: number;
+}
+
+export const HEAD_DEFAULTS: HeadOptions = { from: 5000, min: 64 };
 
 /** The type's top entries, or null when `budget` intersections were not enough. */
 function topForType(index: WorkIndex, code: number, result: Bitmap, limit: number, budget: { intersections: number }): FacetEntry[] | null {
@@ -106,8 +138,24 @@ export class FacetOrders {
     return this.counts;
   }
 
+  private headMarks: HeadMarks | null = null;
+
+  /** Marks of the tags used by at least `min` works (built on first use; tags that grow are marked, never unmarked). */
+  heads(min: number): HeadMarks {
+    if (this.headMarks?.min === min) return this.headMarks;
+    const marks = new Uint8Array(this.index.p.tagTypes.length);
+    const tail = new Uint8Array(TAG_TYPES.length + 1);
+    for (const [id, bitmap] of this.index.p.tags) {
+      if (id >= marks.length || bitmap.size === 0) continue;
+      if (bitmap.size >= min) marks[id] = 1;
+      else tail[this.index.p.tagTypes[id] ?? 0] = 1;
+    }
+    return (this.headMarks = { marks, min, tail });
+  }
+
   /** A work gained tag `id`: its count may now exceed its bound. */
   increased(id: number): void {
+    if (this.headMarks && id < this.headMarks.marks.length) this.headMarks.marks[id] = 1;
     const order = this.orders.get(this.index.p.tagTypes[id] ?? 0);
     if (!order) return;
     order.boosted.add(id);

@@ -27,7 +27,8 @@ export class TagLists {
    * `touched` the first time it is counted (tags at or past `counts.length` are skipped). Reads
    * the flat arrays directly: no view per work (facets over 50 k works at 1 M works: ≈ 3× faster).
    */
-  countInto(works: Uint32Array, counts: Uint32Array, touched: number[]): void {
+  countInto(works: Uint32Array, counts: Uint32Array, touched: number[], only: Uint8Array | null = null): void {
+    if (only) return this.countMarked(works, counts, touched, only);
     const { offsets, data, overlay } = this;
     const limit = counts.length;
     const last = offsets.length - 1;
@@ -48,6 +49,28 @@ export class TagLists {
         const t = data[j]!;
         if (t < limit && counts[t]!++ === 0) touched.push(t);
       }
+    }
+  }
+
+  /** `countInto` for the tags marked in `only` (tags past its end count as marked). */
+  private countMarked(works: Uint32Array, counts: Uint32Array, touched: number[], only: Uint8Array): void {
+    const limit = counts.length;
+    const marked = only.length;
+    const count = (t: number) => {
+      if (t < limit && (t >= marked || only[t] === 1) && counts[t]!++ === 0) touched.push(t);
+    };
+    const last = this.offsets.length - 1;
+    const checkOverlay = this.overlay.size > 0;
+    for (let i = 0; i < works.length; i++) {
+      const w = works[i]!;
+      const o = checkOverlay ? this.overlay.get(w) : undefined;
+      if (o) {
+        for (let j = 0; j < o.length; j++) count(o[j]!);
+        continue;
+      }
+      if (w >= last) continue;
+      const to = this.offsets[w + 1]!;
+      for (let j = this.offsets[w]!; j < to; j++) count(this.data[j]!);
     }
   }
 

@@ -86,6 +86,7 @@ test('engine property: filters, sorts, pages and facets agree with an oracle und
       before.forEach(apply);
       for (const k of ORDER_KEYS) { index.order(k, 'asc'); index.order(k, 'desc'); }
       countFacets(index, index.p.alive, 3, 0);
+      countFacets(index, index.p.alive, 3, 1e9, { from: 0, min: 2 }); // head marks made midway: later growth must mark tags
       after.forEach(apply);
       for (const [f, key, dir, offset, limit, facetLimit, vis] of queries) {
         const visible = vis === 'alive' ? index.p.alive : vis === 'guest' ? index.p.guest : index.p.member;
@@ -107,6 +108,7 @@ test('engine property: filters, sorts, pages and facets agree with an oracle und
         const facets = Object.fromEntries(TAG_TYPES.map((type) => [type, [...counts].filter(([t]) => typeOf(t) === type).map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || a.id - b.id).slice(0, facetLimit)]));
         assert.deepEqual(countFacets(index, result, facetLimit, 0), facets, 'facets by bitmaps');
         assert.deepEqual(countFacets(index, result, facetLimit, 1e9), facets, 'facets by tag lists');
+        assert.deepEqual(countFacets(index, result, facetLimit, 1e9, { from: 0, min: 2 }), facets, 'facets by head tags first');
       }
     }),
     { numRuns: 300 },

@@ -100,3 +100,35 @@ test('tag page: rename clash shows the error; metatag, parent fandom and rename 
   assert.equal(remove.statusCode, 303);
   assert.match(parsePage(await wrangler.get(url)).text(), /Parent fandoms None\./);
 });
+
+test('a tag only a draft carries: 404 on its page, its queue and the find box; a blind bulk change is refused and not logged', async (t) => {
+  const { archive, wrangler, tag } = await setup(t);
+  await archive.works.create(buildWork({ fandoms: ['Secret Fandom'], characters: ['Secret Person'], status: 'draft' }));
+  const [person, fandom, anne] = [(await tag('Secret Person')).id, (await tag('Secret Fandom')).id, (await tag('Anne Elliot')).id];
+  for (const url of [`/wrangling/tags/${person}`, `/wrangling/queue?fandom=${fandom}`, '/wrangling/tags?name=Secret%20Person']) {
+    const res = await wrangler.get(url);
+    assert.equal(res.statusCode, 404, url);
+    assert.doesNotMatch(res.body, /Secret (Person|Fandom)"?</, `${url} does not name the tag`);
+  }
+  const queueUrl = `/wrangling/queue?fandom=${(await tag('Persuasion')).id}`;
+  const bulk = await wrangler.submit(queueUrl, '/wrangling/queue', { action: 'canonical', target: '', fandom: String((await tag('Persuasion')).id), tags: [String(anne), String(person)] });
+  assert.equal(bulk.statusCode, 422);
+  assert.match(parsePage(bulk).text(), new RegExp(`tag ${person} not found`));
+  const renamed = await wrangler.submit(`/wrangling/tags/${anne}`, `/wrangling/tags/${anne}`, { action: 'synonym', target: 'Secret Person' });
+  assert.equal(renamed.statusCode, 422);
+  assert.match(parsePage(renamed).text(), /there is no tag "Secret Person"/);
+  assert.equal((await tag('Secret Person')).canonical, false);
+  assert.equal((await tag('Anne Elliot')).canonical, false);
+  assert.doesNotMatch(parsePage(await wrangler.get('/wrangling/audit')).text(), /Secret/);
+});
+
+test('a bulk form with more than 1,000 tags is refused whole, not cut short', async (t) => {
+  const { wrangler, tag } = await setup(t);
+  const fandom = String((await tag('Persuasion')).id);
+  const anne = String((await tag('Anne Elliot')).id);
+  const queueUrl = `/wrangling/queue?fandom=${fandom}`;
+  const res = await wrangler.submit(queueUrl, '/wrangling/queue', { action: 'canonical', target: '', fandom, tags: Array.from({ length: 1001 }, () => anne) });
+  assert.equal(res.statusCode, 422);
+  assert.match(parsePage(res).text(), /choose at most 1000 tags at once/);
+  assert.equal((await tag('Anne Elliot')).canonical, false);
+});

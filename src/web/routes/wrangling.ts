@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Archive } from '../../archive.ts';
 import { QuireError, isQuireError } from '../../errors.ts';
-import { findTagsByIds } from '../../tags/tag.repository.ts';
 import { tagRelations } from '../../tags/tag-relations.ts';
 import { queueSummaries, specialCounts, unwrangledQueue, type QueueKey } from '../../tags/wrangling.queue.ts';
 import { BULK_ACTIONS, requireWrangler } from '../../tags/wrangling.service.ts';
@@ -13,6 +12,7 @@ import { tagEditPage } from '../views/wrangling-tag.ts';
 import { formFields, noStore } from './auth-forms.ts';
 
 const AUDIT_PAGE = 50;
+const MAX_BULK = 1000;
 const TAG_ACTIONS = ['canonical', 'synonym', 'unwrangleable', 'rename', 'add_metatag', 'remove_metatag', 'add_subtag', 'remove_subtag', 'add_parent', 'remove_parent'] as const;
 const tagActionForm = z.object({ action: z.enum(TAG_ACTIONS, { error: 'choose an action' }), target: z.string().trim().max(150), target_id: z.string(), name: z.string().max(300) });
 const bulkForm = z.object({ action: z.enum(BULK_ACTIONS, { error: 'choose what to do with the tags' }), target: z.string().trim().max(150), fandom: z.string() });
@@ -45,23 +45,24 @@ export function registerWranglingRoutes(app: FastifyInstance, archive: Archive):
   app.get('/wrangling', async (req, reply) => {
     wranglerOnly(req);
     noStore(reply);
-    const [fandoms, special] = [await queueSummaries(db), await specialCounts(db)];
+    const scope = { includeHidden: req.viewer.admin === true };
+    const [fandoms, special] = [await queueSummaries(db, scope), await specialCounts(db, scope)];
     return sendPage(reply, archive.config, { title: ['Tag wrangling'], body: wranglingIndexPage({ fandoms, special }) });
   });
 
-  const showQueue = async (reply: FastifyReply, key: QueueKey, extra: { error?: string; done?: number; target?: string; action?: string } = {}, status = 200) => {
+  const showQueue = async (req: FastifyRequest, reply: FastifyReply, key: QueueKey, extra: { error?: string; done?: number; target?: string; action?: string } = {}, status = 200) => {
     noStore(reply);
-    const fandom = typeof key === 'number' ? (await findTagsByIds(db, [key]))[0] : undefined;
+    const fandom = typeof key === 'number' ? await w.tag(req.viewer, key).catch((err: unknown) => (isQuireError(err) && err.code === 'not_found' ? undefined : Promise.reject(err))) : undefined;
     if (typeof key === 'number' && (!fandom || fandom.type !== 'fandom')) throw new QuireError('not_found', `there is no fandom ${key}`);
     const title = key === 'fandoms' ? 'Unwrangled fandom tags' : key === 'none' ? 'Unwrangled tags on works with no canonical fandom' : `Unwrangled tags in ${fandom!.name}`;
-    const entries = await unwrangledQueue(db, key);
+    const entries = await unwrangledQueue(db, key, { includeHidden: req.viewer.admin === true });
     return sendPage(reply, archive.config, { title: [title, 'Wrangling'], body: queuePage(reply, { key: String(key), title, entries, fandomName: fandom?.name, ...extra }) }, status);
   };
 
   app.get<{ Querystring: { fandom?: string; done?: string } }>('/wrangling/queue', async (req, reply) => {
     wranglerOnly(req);
     const done = /^[0-9]{1,6}$/.test(req.query.done ?? '') ? Number(req.query.done) : undefined;
-    return showQueue(reply, queueKey(req.query.fandom), { done });
+    return showQueue(req, reply, queueKey(req.query.fandom), { done });
   });
 
   app.post('/wrangling/queue', { preHandler: app.csrfProtection }, async (req, reply) => {
@@ -69,28 +70,30 @@ export function registerWranglingRoutes(app: FastifyInstance, archive: Archive):
     const f = formFields(req.body, ['action', 'target', 'fandom']);
     const key = queueKey(f.fandom);
     const raw = (req.body as Record<string, unknown> | undefined)?.tags;
-    const ids = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).slice(0, 1000).map((v) => parseId(String(v), 'tag'));
+    const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+    // A queue shows at most 500 tags: more than MAX_BULK is a forged form, refused rather than cut short.
+    if (list.length > MAX_BULK) return showQueue(req, reply, key, { error: `tags: choose at most ${MAX_BULK} tags at once`, target: f.target }, 422);
+    const ids = list.map((v) => parseId(String(v), 'tag'));
     const parsed = bulkForm.safeParse(f);
-    if (!parsed.success) return showQueue(reply, key, { error: parsed.error.issues[0]!.message, target: f.target }, 422);
+    if (!parsed.success) return showQueue(req, reply, key, { error: parsed.error.issues[0]!.message, target: f.target }, 422);
     try {
-      const target = parsed.data.action === 'synonym' || parsed.data.action === 'parent' ? (parsed.data.target === '' ? undefined : (await w.byName(parsed.data.target)).id) : undefined;
+      const target = parsed.data.action === 'synonym' || parsed.data.action === 'parent' ? (parsed.data.target === '' ? undefined : (await w.byName(parsed.data.target, req.viewer)).id) : undefined;
       await w.bulk(req.viewer, parsed.data.action, ids, target);
     } catch (err) {
-      return showQueue(reply, key, { error: failure(err), target: f.target, action: parsed.data.action }, 422);
+      return showQueue(req, reply, key, { error: failure(err), target: f.target, action: parsed.data.action }, 422);
     }
     return reply.redirect(`${queueHref(key)}&done=${ids.length}`, 303);
   });
 
   app.get<{ Querystring: { name?: string } }>('/wrangling/tags', async (req, reply) => {
     wranglerOnly(req);
-    const tag = await w.byName(String(req.query.name ?? '').slice(0, 300));
+    const tag = await w.byName(String(req.query.name ?? '').slice(0, 300), req.viewer);
     return reply.redirect(wranglingTagHref(tag.id), 303);
   });
 
   const showTag = async (req: FastifyRequest, reply: FastifyReply, id: number, extra: { error?: string; notice?: string } = {}, status = 200) => {
     noStore(reply);
-    const [tag] = await findTagsByIds(db, [id]);
-    if (!tag) throw new QuireError('not_found', `tag ${id} not found`);
+    const tag = await w.tag(req.viewer, id);
     const audit = await w.audit(req.viewer, { tagId: id, limit: 20 });
     return sendPage(reply, archive.config, { title: [tag.name, 'Wrangling'], body: tagEditPage(reply, await tagRelations(db, tag), { audit, ...extra }) }, status);
   };
@@ -111,7 +114,7 @@ export function registerWranglingRoutes(app: FastifyInstance, archive: Archive):
       const other = async () => {
         if (targetId !== '') return parseId(targetId, 'tag');
         if (target === '') throw new QuireError('validation_failed', 'name a tag');
-        return (await w.byName(target)).id;
+        return (await w.byName(target, v)).id;
       };
       if (action === 'canonical') await w.canonical(v, id);
       else if (action === 'synonym') await w.synonym(v, id, await other());
