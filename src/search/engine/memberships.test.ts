@@ -1,11 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { buildWork, testArchive } from '../../../test/factories.ts';
 import { isQuireError } from '../../errors.ts';
 import { GUEST, OPERATOR } from '../../works/visibility.ts';
 import { searchQuery } from '../query.ts';
 import { SearchService } from '../search.service.ts';
-import { Memberships } from './memberships.ts';
+import { Pairs } from './membership-rows.ts';
+import { Memberships, type MembershipKind } from './memberships.ts';
 
 const ids = (r: { items: { work: { id: number } }[] }) => r.items.map((i) => i.work.id);
 const sorted = (xs: Iterable<number>) => [...xs].sort((a, b) => a - b);
@@ -28,6 +30,93 @@ test('memberships: set, re-set, bulk groups and remove keep bitmaps and per-work
   assert.equal(m.bitmap('series', 5), undefined);
   assert.deepEqual(sorted(m.bitmap('pseud', 12)!), [2]);
   assert.equal(m.anyOf('series', []).size, 0);
+});
+
+const KINDS: MembershipKind[] = ['pseud', 'series'];
+const pairsOf = (list: readonly (readonly [number, number])[]) => {
+  const p = new Pairs();
+  for (const [w, id] of list) p.push(w, id);
+  return p;
+};
+
+type Op =
+  | { op: 'load'; kind: MembershipKind; pairs: [number, number][] }
+  | { op: 'set'; kind: MembershipKind; work: number; ids: number[] }
+  | { op: 'remove'; work: number }
+  | { op: 'addGroup'; kind: MembershipKind; id: number; works: number[] }
+  | { op: 'read'; kind: MembershipKind; id: number };
+
+const work = fc.integer({ min: 0, max: 30 });
+const id = fc.integer({ min: 0, max: 9 });
+const kind = fc.constantFrom<MembershipKind>('pseud', 'series');
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ op: fc.constant('load' as const), kind, pairs: fc.array(fc.tuple(work, id), { maxLength: 60 }) }),
+  fc.record({ op: fc.constant('set' as const), kind, work, ids: fc.array(id, { maxLength: 4 }) }),
+  fc.record({ op: fc.constant('remove' as const), work }),
+  fc.record({ op: fc.constant('addGroup' as const), kind, id, works: fc.array(work, { maxLength: 6 }) }),
+  fc.record({ op: fc.constant('read' as const), kind, id }),
+);
+
+test('memberships: random loads, sets, removes and reads agree with a plain map of sets', () => {
+  fc.assert(
+    fc.property(fc.array(opArb, { maxLength: 40 }), fc.array(id, { maxLength: 5 }), (ops, some) => {
+      const m = new Memberships();
+      // oracle: kind -> work -> ids
+      const oracle = new Map(KINDS.map((k) => [k, new Map<number, Set<number>>()]));
+      const worksOf = (k: MembershipKind, i: number) => sorted([...oracle.get(k)!].filter(([, ids]) => ids.has(i)).map(([w]) => w));
+      for (const o of ops) {
+        if (o.op === 'load') {
+          m.load(o.kind, pairsOf(o.pairs));
+          const byWork = new Map<number, Set<number>>();
+          for (const [w, i] of o.pairs) byWork.set(w, (byWork.get(w) ?? new Set()).add(i));
+          oracle.set(o.kind, byWork);
+        } else if (o.op === 'set') {
+          m.set(o.kind, o.work, o.ids);
+          oracle.get(o.kind)!.set(o.work, new Set(o.ids));
+        } else if (o.op === 'remove') {
+          m.remove(o.work);
+          for (const k of KINDS) oracle.get(k)!.delete(o.work);
+        } else if (o.op === 'addGroup') {
+          m.addGroup(o.kind, o.id, o.works);
+          for (const w of o.works) oracle.get(o.kind)!.set(w, (oracle.get(o.kind)!.get(w) ?? new Set()).add(o.id));
+        } else {
+          // a read fills the cache, which a later update must not leave stale
+          const want = worksOf(o.kind, o.id);
+          assert.deepEqual(sorted(m.bitmap(o.kind, o.id) ?? []), want);
+        }
+      }
+      for (const k of KINDS) {
+        for (let i = 0; i <= 10; i++) {
+          const want = worksOf(k, i);
+          const got = m.bitmap(k, i);
+          if (want.length === 0) assert.equal(got, undefined, `${k} ${i} has no works`);
+          else assert.deepEqual(sorted(got!), want, `${k} ${i}`);
+        }
+        for (let w = 0; w <= 31; w++) assert.deepEqual(sorted(m.of(k, w)), sorted(oracle.get(k)!.get(w) ?? []), `${k} of work ${w}`);
+        assert.deepEqual(sorted(m.anyOf(k, some)), sorted(new Set(some.flatMap((i) => worksOf(k, i)))));
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('memberships: loaded groups past the bitmap cache stay right after updates', () => {
+  const m = new Memberships();
+  const list: [number, number][] = [];
+  for (let w = 1; w <= 6000; w++) list.push([w, (w * 7) % 3001], [w, 3001 + (w % 5)]);
+  m.load('pseud', pairsOf(list.reverse()));
+  const expect = (i: number) => sorted(list.filter(([, x]) => x === i).map(([w]) => w));
+  for (let i = 0; i <= 3005; i++) assert.deepEqual(sorted(m.bitmap('pseud', i) ?? []), expect(i), `pen name ${i}`);
+  assert.deepEqual(sorted(m.of('pseud', 10)), [70, 3001]);
+  m.set('pseud', 10, [3002]);
+  assert.ok(!m.bitmap('pseud', 70)!.has(10), 'left its first pen name');
+  assert.ok(m.bitmap('pseud', 3002)!.has(10));
+  assert.ok(!m.bitmap('pseud', 3001)!.has(10));
+  assert.deepEqual(m.of('pseud', 10), [3002]);
+  m.set('pseud', 9_000_000, [5]);
+  assert.deepEqual(m.of('pseud', 9_000_000), [5], 'a work past the loaded range');
+  assert.ok(m.bitmap('pseud', 5)!.has(9_000_000));
+  assert.throws(() => pairsOf([[-1, 2]]), RangeError);
 });
 
 test('the creator and series filters follow posting, edits, co-creators and deletes, live and after a rebuild', async () => {

@@ -4,6 +4,7 @@ import type { Db } from '../../store/schema.ts';
 import { grow } from '../engine/arrays.ts';
 import { creatorSortKey, dayNumber, titleSortKey } from '../engine/keys.ts';
 import { addParents, crossoverOf, type FandomParents } from '../engine/load.ts';
+import { Pairs } from '../engine/membership-rows.ts';
 import { TagLists } from '../engine/tag-lists.ts';
 import { NUMERIC_KEYS, WorkIndex, emptyParts, typeCode, type IndexParts, type WorkRow } from '../engine/work-index.ts';
 import type { LoadedIndex } from '../text-backend.ts';
@@ -139,7 +140,7 @@ async function loadTaggings(db: Db, p: IndexParts, maxId: number): Promise<void>
 
 /** Creator sort keys (pen names' folded keys, by position) and the pen name and series memberships. */
 async function loadCreatorsAndMembers(db: Db, index: WorkIndex, maxId: number): Promise<void> {
-  const pseuds = new Map<number, number[]>();
+  const pseuds = new Pairs();
   const keys = new Map<number, string[]>();
   for (let lo = 0; lo <= maxId; lo += CHUNK) {
     const rows = await db.selectFrom('work_creators').innerJoin('pseuds', 'pseuds.id', 'work_creators.pseud_id')
@@ -149,18 +150,14 @@ async function loadCreatorsAndMembers(db: Db, index: WorkIndex, maxId: number): 
     for (const r of rows) {
       const w = Number(r.work_id);
       keys.set(w, [...(keys.get(w) ?? []), r.name_key]);
-      const pseud = Number(r.pseud_id);
-      pseuds.set(pseud, [...(pseuds.get(pseud) ?? []), w]);
+      pseuds.push(w, Number(r.pseud_id));
     }
   }
   for (const [w, list] of keys) index.p.creatorKey[w] = creatorSortKey(list);
-  for (const [pseud, works] of pseuds) index.members.addGroup('pseud', pseud, works);
-  const series = new Map<number, number[]>();
-  for (const r of await db.selectFrom('series_works').select(['series_id', 'work_id']).execute()) {
-    const s = Number(r.series_id);
-    series.set(s, [...(series.get(s) ?? []), Number(r.work_id)]);
-  }
-  for (const [s, works] of series) index.members.addGroup('series', s, works);
+  index.members.load('pseud', pseuds);
+  const series = new Pairs();
+  for (const r of await db.selectFrom('series_works').select(['series_id', 'work_id']).execute()) series.push(Number(r.work_id), Number(r.series_id));
+  index.members.load('series', series);
 }
 
 /**
