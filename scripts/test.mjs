@@ -32,7 +32,6 @@ const PG_SKIP = {
   'src/store/store.shared.test.ts': 'runs SQLite and PostgreSQL itself',
   'src/store/dump/dump.test.ts': 'runs SQLite and PostgreSQL itself',
   'src/cli/commands/store.test.ts': 'runs SQLite and PostgreSQL itself',
-  'src/store/migrate.test.ts': 'SQLite-only; store.shared.test.ts covers both',
 };
 /** Files that run the real CLI (`src/cli/main.ts` in a child process, or test/cli/run.ts) against a data directory: SQLite by construction. */
 const RUNS_CLI = /runCli\(|spawnSync\([\s\S]*src\/cli\/main\.ts|src\/cli\/main\.ts[\s\S]*spawnSync\(/;
