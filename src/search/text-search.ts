@@ -7,6 +7,7 @@ import { positiveTerms, type TermNode, type TextNode } from './text/ast.ts';
 import { META_COLUMNS } from './text/fts-expr.ts';
 import { matchDoc, tokenizeDoc, type DocTokens, type ScoreContext } from './text/matcher.ts';
 import type { Bitmap, WorkIndex } from './engine/work-index.ts';
+import { evaluateText } from './text/evaluate.ts';
 
 const { RoaringBitmap32 } = roaring;
 
@@ -103,30 +104,9 @@ class Run {
     this.bestPos = new Uint16Array(size);
   }
 
-  async node(n: TextNode, acc: Bitmap, positive: boolean): Promise<Bitmap> {
-    if (acc.isEmpty) return new RoaringBitmap32();
-    switch (n.kind) {
-      case 'term':
-        return this.term(n, acc, positive);
-      case 'not':
-        return RoaringBitmap32.andNot(acc, await this.node(n.child, acc, !positive));
-      case 'or': {
-        const parts: Bitmap[] = [];
-        for (const c of n.children) parts.push(await this.node(c, acc, positive));
-        return RoaringBitmap32.orMany(parts);
-      }
-      case 'and': {
-        // Terms cheapest first, then groups, then exclusions (they only ever remove works).
-        const cost = new Map(n.children.map((c) => [c, c.kind === 'term' ? this.ftsCost(c) : c.kind === 'not' ? 2e300 : 1e300]));
-        const ordered = [...n.children].sort((a, b) => cost.get(a)! - cost.get(b)!);
-        let cur = acc;
-        for (const c of ordered) {
-          cur = c.kind === 'not' ? RoaringBitmap32.andNot(cur, await this.node(c.child, cur, !positive)) : await this.node(c, cur, positive);
-          if (cur.isEmpty) break;
-        }
-        return cur;
-      }
-    }
+  /** Evaluates the query tree over `acc` (src/search/text/evaluate.ts), with this backend's terms and costs. */
+  node(n: TextNode, acc: Bitmap, positive: boolean): Promise<Bitmap> {
+    return evaluateText({ term: (t, a, pos) => this.term(t, a, pos), cost: (t) => this.ftsCost(t) }, n, acc, positive);
   }
 
   private readonly costs = new Map<TermNode, number>();

@@ -7,6 +7,7 @@ import { positiveTerms, type TermNode, type TextNode } from '../text/ast.ts';
 import { META_COLUMNS, META_WEIGHTS } from '../text/fts-expr.ts';
 import { bm25, matchDoc, tokenizeDoc, type DocTokens } from '../text/matcher.ts';
 import type { TextEvaluator } from '../text-backend.ts';
+import { evaluateText } from '../text/evaluate.ts';
 import type { TextOutcome, TextSearchOptions } from '../text-search.ts';
 import { chapterHits, docFrequencies, metaHits, metaLengths, occurrences, phraseHits, roughRanks, tsquery } from './queries.ts';
 
@@ -67,30 +68,9 @@ class PgRun {
     this.bestPos = new Uint16Array(index.numeric('words').length);
   }
 
-  async node(n: TextNode, acc: Bitmap, positive: boolean): Promise<Bitmap> {
-    if (acc.isEmpty) return new RoaringBitmap32();
-    switch (n.kind) {
-      case 'term':
-        return this.term(n, acc, positive);
-      case 'not':
-        return RoaringBitmap32.andNot(acc, await this.node(n.child, acc, !positive));
-      case 'or': {
-        const parts: Bitmap[] = [];
-        for (const c of n.children) parts.push(await this.node(c, acc, positive));
-        return RoaringBitmap32.orMany(parts);
-      }
-      case 'and': {
-        // Likely rarer terms first (longer phrases and words, prefixes last), then groups, then exclusions.
-        const rank = (c: TextNode) => (c.kind === 'not' ? 2e9 : c.kind !== 'term' ? 1e9 : (c.prefix ? 1e6 : 0) - c.tokens.length * 1000 - Math.max(...c.tokens.map((t) => t.length)));
-        const ordered = [...n.children].sort((a, b) => rank(a) - rank(b));
-        let cur = acc;
-        for (const c of ordered) {
-          cur = c.kind === 'not' ? RoaringBitmap32.andNot(cur, await this.node(c.child, cur, !positive)) : await this.node(c, cur, positive);
-          if (cur.isEmpty) break;
-        }
-        return cur;
-      }
-    }
+  /** Evaluates the query tree over `acc` (src/search/text/evaluate.ts), with this backend's terms and costs. */
+  node(n: TextNode, acc: Bitmap, positive: boolean): Promise<Bitmap> {
+    return evaluateText({ term: (t, a, pos) => this.term(t, a, pos), cost: (t) => (t.prefix ? 1e6 : 0) - t.tokens.length * 1000 - Math.max(...t.tokens.map((w) => w.length)) }, n, acc, positive);
   }
 
   private noteFirst(work: number, position: number): void {
