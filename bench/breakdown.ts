@@ -1,16 +1,13 @@
 import roaring from 'roaring';
-import { htmlToText } from '../src/formats/sanitize.ts';
 import { countFacets } from '../src/search/engine/facets.ts';
 import { applyFilters, visibleSet } from '../src/search/engine/filter.ts';
 import { pageByKey, pageByScore } from '../src/search/engine/paging.ts';
-import { loadWorkDocs } from '../src/search/fts/documents.ts';
 import { planSearch } from '../src/search/plan.ts';
 import type { SearchQuery } from '../src/search/query.ts';
 import { dbTagResolver, type SearchService } from '../src/search/search.service.ts';
-import { highlight } from '../src/search/snippet.ts';
 import { positiveTerms } from '../src/search/text/ast.ts';
 import { chapterMatch } from '../src/search/text/fts-expr.ts';
-import { TEXT_SEARCH_DEFAULTS, TextSearch } from '../src/search/text-search.ts';
+import { TEXT_SEARCH_DEFAULTS } from '../src/search/text-search.ts';
 import type { Store } from '../src/store/store.ts';
 import { loadWorks } from '../src/works/work.repository.ts';
 import { GUEST } from '../src/works/visibility.ts';
@@ -45,6 +42,8 @@ export interface Phases {
   filtered: number;
   matched: number;
   /** Terms answered by FTS5 and in memory. */
+  /** Terms answered by the frequency postings, FTS5 and in memory. */
+  termsPostings: number;
   termsFts: number;
   termsMemory: number;
 }
@@ -56,7 +55,7 @@ export async function breakdown(search: SearchService, store: Store, query: Sear
   const all = process.hrtime.bigint();
   let t = process.hrtime.bigint();
   const plan = await planSearch(query, dbTagResolver(store.db));
-  const p: Phases = { plan: since(t), filters: 0, text: 0, ftsOnly: 0, facets: 0, page: 0, works: 0, snippets: 0, total: 0, filtered: 0, matched: 0, termsFts: 0, termsMemory: 0 };
+  const p: Phases = { plan: since(t), filters: 0, text: 0, ftsOnly: 0, facets: 0, page: 0, works: 0, snippets: 0, total: 0, filtered: 0, matched: 0, termsPostings: 0, termsFts: 0, termsMemory: 0 };
   t = process.hrtime.bigint();
   const filtered = applyFilters(index, visibleSet(index, GUEST, null), plan.filters);
   p.filters = since(t);
@@ -66,12 +65,13 @@ export async function breakdown(search: SearchService, store: Store, query: Sear
   let best: Uint16Array | null = null;
   if (plan.text) {
     t = process.hrtime.bigint();
-    const text = new TextSearch(sqlite, index, (ids) => loadWorkDocs(store.db, ids), TEXT_SEARCH_DEFAULTS);
+    const text = search.backend.evaluator(index, TEXT_SEARCH_DEFAULTS);
     const outcome = filtered.isEmpty ? null : await text.evaluate(plan.text, filtered, plan.sort.key === 'relevance');
     p.text = since(t);
     result = outcome?.matched ?? new RoaringBitmap32();
     scores = outcome?.scores ?? null;
     best = outcome?.bestChapter ?? null;
+    p.termsPostings = outcome?.counts.postings ?? 0;
     p.termsFts = outcome?.counts.fts ?? 0;
     p.termsMemory = outcome?.counts.memory ?? 0;
     t = process.hrtime.bigint();
@@ -99,8 +99,7 @@ export async function breakdown(search: SearchService, store: Store, query: Sear
     for (const id of ids) {
       const position = best[id] ?? 0;
       if (position === 0) continue;
-      const row = await store.db.selectFrom('chapters').select(['title', 'body']).where('work_id', '=', id).where('position', '=', position).executeTakeFirst();
-      if (row) highlight(`${row.title}\n${htmlToText(row.body)}`, terms);
+      await search.snippetFor(id, position, terms);
     }
   }
   p.snippets = since(t);

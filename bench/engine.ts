@@ -1,11 +1,10 @@
 import { visibleSet } from '../src/search/engine/filter.ts';
 import type { WorkIndex } from '../src/search/engine/work-index.ts';
 import { execute } from '../src/search/execute.ts';
-import { loadWorkDocs } from '../src/search/fts/documents.ts';
 import { planSearch } from '../src/search/plan.ts';
 import { dbTagResolver, type SearchResult, type SearchService } from '../src/search/search.service.ts';
 import type { SearchQuery } from '../src/search/query.ts';
-import { TEXT_SEARCH_DEFAULTS, TextSearch } from '../src/search/text-search.ts';
+import { TEXT_SEARCH_DEFAULTS } from '../src/search/text-search.ts';
 import type { Store } from '../src/store/store.ts';
 import { TAG_TYPES } from '../src/tags/tag.types.ts';
 import { GUEST } from '../src/works/visibility.ts';
@@ -48,11 +47,10 @@ export function engineOf(search: SearchService): WorkIndex {
  */
 export async function timeCore(search: SearchService, store: Store, query: SearchQuery): Promise<{ ms: number; cpu: number; total: number }> {
   const index = engineOf(search);
-  const sqlite = store.sqlite!;
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const plan = await planSearch(query, dbTagResolver(store.db));
-  const text = new TextSearch(sqlite, index, (ids) => loadWorkDocs(store.db, ids), TEXT_SEARCH_DEFAULTS);
+  const text = search.backend.evaluator(index, TEXT_SEARCH_DEFAULTS);
   const ex = await execute(plan, visibleSet(index, GUEST, null), { index, text, hidden: null });
   const ms = since(t0);
   return { ms, cpu: cpuSince(c0), total: ex.total };

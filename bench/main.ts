@@ -15,7 +15,7 @@ import { memoryNow, timeEngine } from './engine.ts';
 import { codeInfo, loadAverage, machineInfo, type CodeInfo } from './machine.ts';
 import { readProfile } from './profile.ts';
 import { QUERY_CLASSES, generateQueries, type QueryClass } from './queries.ts';
-import { analyzeIfNeeded, dbBytes, ftsCurrent, recordedReindex, type ReindexResult } from './reindex.ts';
+import { analyzeIfNeeded, dbBytes, ftsCurrent, postingsCurrent, postingsSize, recordedReindex, type ReindexResult } from './reindex.ts';
 import { readResults, renderResults, updateBenchmarksFile } from './report.ts';
 import type { ClassResult, RunResult } from './results-types.ts';
 import { runClass } from './run-class.ts';
@@ -60,10 +60,10 @@ async function ensureCorpus(o: Record<string, string | boolean | undefined>, dat
   return (Date.now() - started) / 1000;
 }
 
-/** Builds the full-text index in a child process (so this one's memory stays clean), timed. */
-function reindexInChild(dataDir: string): Promise<ReindexResult> {
+/** Builds the full-text index (or the postings alone) in a child process (so this one's memory stays clean), timed. */
+function reindexInChild(dataDir: string, postingsOnly = false): Promise<ReindexResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(HERE, 'reindex.ts'), [dataDir], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(HERE, 'reindex.ts'), [dataDir, ...(postingsOnly ? ['--postings-only'] : [])], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('message', (m) => resolve(m as ReindexResult));
     child.once('exit', (code) => { if (code !== 0) reject(new Error(`reindex exited with ${code}`)); });
   });
@@ -98,6 +98,18 @@ async function main(): Promise<void> {
     const recorded = recordedReindex(dataDir);
     reindex = recorded ? { ...recorded, measuredThisRun: false } : null;
   }
+  let postingsBuild: RunResult['postingsBuild'] = null;
+  if (!postingsCurrent(store.sqlite!)) {
+    await store.close();
+    log('building the frequency postings alone (the full-text index predates them; timed)');
+    postingsBuild = { ...(await reindexInChild(dataDir, true)), measuredThisRun: true };
+    log(`postings built in ${(postingsBuild.ms / 1000).toFixed(0)} s`);
+    store = await openStore({ dataDir });
+  } else {
+    const recorded = recordedReindex(dataDir, true);
+    postingsBuild = recorded ? { ...recorded, measuredThisRun: false } : null;
+  }
+  const postings = postingsSize(store.sqlite!);
 
   // Engine start-up: the bulk load from the database, with memory before and after.
   const phaseLines: Record<string, number>[] = [];
@@ -157,7 +169,7 @@ async function main(): Promise<void> {
     },
     statistics: o.analyze === false ? 'not run (--no-analyze)' : analyzeMs !== null ? `ANALYZE run by this bench (${(analyzeMs / 1000).toFixed(1)} s)` : hadStats ? 'present (sqlite_stat1)' : 'none',
     querySeed: String(o.querySeed), baselinePerClass: baselineCount, capSeconds: capMs / 1000, baselineCacheMiB: cacheMiB,
-    reindex, startup: { ms: startupMs, cpuMs: startupCpuMs, before, after, phases: phaseLines[0] ?? null }, warmup,
+    reindex, postingsBuild, postings, startup: { ms: startupMs, cpuMs: startupCpuMs, before, after, phases: phaseLines[0] ?? null }, warmup,
     classes: results, load: { start: loadStart, end: loadAverage() }, seconds: (Date.now() - started) / 1000,
   };
   await store.close();

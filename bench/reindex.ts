@@ -3,7 +3,8 @@ import type SQLite from 'better-sqlite3';
 import path from 'node:path';
 import { pino } from 'pino';
 import { setRootLogger } from '../src/log.ts';
-import { reindexAll } from '../src/search/fts/reindex.ts';
+import { POSTINGS_VERSION } from '../src/search/postings/postings.ts';
+import { SqliteTextBackend } from '../src/search/sqlite-backend.ts';
 import { ftsStats } from '../src/search/fts/stats.ts';
 import { FTS_VERSION, VERSION_KEY } from '../src/search/fts/schema.ts';
 import { META_COLUMNS } from '../src/search/text/fts-expr.ts';
@@ -34,9 +35,38 @@ export interface ReindexResult {
   loadBefore: [number, number, number];
   loadAfter: [number, number, number];
   date: string;
+  /** What was rebuilt: the full-text index and the frequency postings, or the postings alone. */
+  kind?: 'full' | 'postings';
+  /** The frequency postings afterwards (src/search/postings). */
+  postings?: PostingsSize;
+}
+
+/** Keys, rows and bytes of the frequency postings. */
+export interface PostingsSize {
+  keys: number;
+  rows: number;
+  bytes: number;
+}
+
+/** The frequency postings' size, from their tables. */
+export function postingsSize(sqlite: SQLite.Database): PostingsSize {
+  const n = (sql: string) => (sqlite.prepare(sql).pluck().get() as number | null) ?? 0;
+  return {
+    keys: n('SELECT count(*) FROM search_keys'),
+    rows: n('SELECT count(*) FROM search_postings'),
+    bytes: n('SELECT coalesce(sum(length(data)), 0) FROM search_postings') + n('SELECT coalesce(sum(length(data)), 0) FROM search_lengths') + n('SELECT coalesce(sum(length(data)), 0) FROM search_work_keys'),
+  };
+}
+
+/** Whether the frequency postings are built in the current format. */
+export function postingsCurrent(sqlite: SQLite.Database): boolean {
+  const v = sqlite.prepare("SELECT value FROM settings WHERE key = 'search.postings'").pluck().get() as string | undefined;
+  return v !== undefined && (JSON.parse(v) as { version: number }).version === POSTINGS_VERSION;
 }
 
 export const REINDEX_FILE = 'bench-reindex.json';
+/** Where a postings-only rebuild (an index built before the postings existed) is recorded. */
+export const POSTINGS_FILE = 'bench-postings.json';
 
 /** Whether the archive's full-text index is complete in the current format. */
 export function ftsCurrent(sqlite: SQLite.Database): boolean {
@@ -67,8 +97,11 @@ export function dbBytes(dataDir: string): number {
   return [base, `${base}-wal`].reduce((n, f) => n + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
 }
 
-/** Builds the full-text index of the archive in `dataDir`, timed. */
-export async function timeReindex(dataDir: string, onProgress?: (done: number, total: number) => void): Promise<ReindexResult> {
+/**
+ * Builds the full-text index and the frequency postings of the archive in `dataDir` (or, with
+ * `postingsOnly`, the postings alone, reading every work again), timed: what `quire reindex` runs.
+ */
+export async function timeReindex(dataDir: string, onProgress?: (done: number, total: number) => void, postingsOnly = false): Promise<ReindexResult> {
   const store = await openStore({ dataDir });
   const sqlite = store.sqlite!;
   try {
@@ -76,7 +109,8 @@ export async function timeReindex(dataDir: string, onProgress?: (done: number, t
     const loadBefore = loadAverage();
     const cpu0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
-    const { works } = await reindexAll(store, onProgress);
+    const backend = new SqliteTextBackend(store);
+    const { works } = await backend.reindex(onProgress, { fts: !postingsOnly });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     const cpu = process.cpuUsage(cpu0);
     const cpuMs = (cpu.user + cpu.system) / 1000;
@@ -89,24 +123,25 @@ export async function timeReindex(dataDir: string, onProgress?: (done: number, t
       tokensPerSecond: Math.round(((chapterTokens + metaTokens) / ms) * 1000),
       tokensPerCpuSecond: Math.round(((chapterTokens + metaTokens) / cpuMs) * 1000),
       dbBytesBefore: before, dbBytesAfter: dbBytes(dataDir), loadBefore, loadAfter: loadAverage(), date: new Date().toISOString(),
+      kind: postingsOnly ? 'postings' : 'full', postings: postingsSize(sqlite),
     };
-    fs.writeFileSync(path.join(dataDir, REINDEX_FILE), `${JSON.stringify(result, null, 2)}\n`);
+    fs.writeFileSync(path.join(dataDir, postingsOnly ? POSTINGS_FILE : REINDEX_FILE), `${JSON.stringify(result, null, 2)}\n`);
     return result;
   } finally {
     await store.close();
   }
 }
 
-/** The recorded first build of `dataDir`'s index, if a bench made it. */
-export function recordedReindex(dataDir: string): ReindexResult | null {
-  const file = path.join(dataDir, REINDEX_FILE);
+/** The recorded first build of `dataDir`'s index (or, with `postings`, of its postings alone), if a bench made it. */
+export function recordedReindex(dataDir: string, postings = false): ReindexResult | null {
+  const file = path.join(dataDir, postings ? POSTINGS_FILE : REINDEX_FILE);
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as ReindexResult) : null;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   setRootLogger(pino({ level: 'warn' }, pino.destination(2)));
   const dir = process.argv[2];
-  if (!dir) throw new Error('usage: node --import tsx bench/reindex.ts DATA_DIR [--no-analyze]');
+  if (!dir) throw new Error('usage: node --import tsx bench/reindex.ts DATA_DIR [--no-analyze] [--postings-only]');
   if (!process.argv.includes('--no-analyze')) {
     const store = await openStore({ dataDir: dir });
     const ms = analyzeIfNeeded(store.sqlite!);
@@ -120,7 +155,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
       last = now;
       process.stderr.write(`reindex ${done}/${total} works ${new Date().toISOString().slice(11, 19)} cpu ${Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1e6)} s\n`);
     }
-  });
+  }, process.argv.includes('--postings-only'));
   if (process.send) process.send(result);
   else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

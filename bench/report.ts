@@ -105,14 +105,14 @@ function cpuTable(runs: RunResult[]): string[] {
 
 function phasesTable(runs: RunResult[]): string[] {
   const lines = [
-    '| corpus | class | slowest queries: total | plan | filters | text (FTS5 count alone) | text terms by FTS5 / in memory | facets | page | works | snippets | works after filters → after text |',
+    '| corpus | class | slowest queries: total | plan | filters | text (FTS5 count alone) | text terms by postings / FTS5 / in memory | facets | page | works | snippets | works after filters → after text |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of runs) {
     for (const c of r.classes) {
       const p = c.slowPhases;
       if (!p) continue;
-      lines.push(`| ${r.label} | ${c.cls} | ${ms(p.total)} | ${ms(p.plan)} | ${ms(p.filters)} | ${ms(p.text)} (${ms(p.ftsOnly)}) | ${p.termsFts.toFixed(1)} / ${p.termsMemory.toFixed(1)} | ${ms(p.facets)} | ${ms(p.page)} | ${ms(p.works)} | ${ms(p.snippets)} | ${fmt(Math.round(p.filtered))} → ${fmt(Math.round(p.matched))} |`);
+      lines.push(`| ${r.label} | ${c.cls} | ${ms(p.total)} | ${ms(p.plan)} | ${ms(p.filters)} | ${ms(p.text)} (${ms(p.ftsOnly)}) | ${(p.termsPostings ?? 0).toFixed(1)} / ${p.termsFts.toFixed(1)} / ${p.termsMemory.toFixed(1)} | ${ms(p.facets)} | ${ms(p.page)} | ${ms(p.works)} | ${ms(p.snippets)} | ${fmt(Math.round(p.filtered))} → ${fmt(Math.round(p.matched))} |`);
     }
   }
   return lines;
@@ -120,14 +120,17 @@ function phasesTable(runs: RunResult[]): string[] {
 
 function buildTable(runs: RunResult[]): string[] {
   const lines = [
-    '| corpus | full-text index build (CPU) | tokens indexed (chapters + metadata) | tokens/s (per CPU second) | database before → after | engine start-up | RSS before → after | heap before → after | array buffers after |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| corpus | full-text index build (CPU) | tokens indexed (chapters + metadata) | tokens/s (per CPU second) | database before → after | frequency postings: keys, rows, size (build alone, CPU) | engine start-up | RSS before → after | heap before → after | array buffers after |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of runs) {
     const x = r.reindex;
     const s = r.startup;
     const build = x ? `${(x.ms / 1000).toFixed(0)} s (${(x.cpuMs / 1000).toFixed(0)} s)${x.measuredThisRun ? '' : `, measured ${x.date.slice(0, 16).replace('T', ' ')}`}` : '–';
-    lines.push(`| ${r.label} | ${build} | ${x ? `${fmt(x.chapterTokens)} + ${fmt(x.metaTokens)}` : '–'} | ${x ? `${fmt(x.tokensPerSecond)} (${fmt(x.tokensPerCpuSecond)})` : '–'} | ${x ? `${gb(x.dbBytesBefore)} → ${gb(x.dbBytesAfter)}` : '–'} | ${(s.ms / 1000).toFixed(2)} s (CPU ${s.cpuMs === undefined ? '–' : (s.cpuMs / 1000).toFixed(2)} s)${s.phases ? `: ${Object.entries(s.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}` : ''} | ${fmt(Math.round(s.before.rss))} → ${fmt(Math.round(s.after.rss))} MiB | ${fmt(Math.round(s.before.heapUsed))} → ${fmt(Math.round(s.after.heapUsed))} MiB | ${fmt(Math.round(s.after.arrayBuffers))} MiB |`);
+    const p = r.postings;
+    const pb = r.postingsBuild;
+    const postings = p ? `${fmt(p.keys)} keys, ${fmt(p.rows)} rows, ${gb(p.bytes)}${pb ? ` (${(pb.ms / 1000).toFixed(0)} s, ${(pb.cpuMs / 1000).toFixed(0)} s${pb.measuredThisRun ? '' : `, measured ${pb.date.slice(0, 16).replace('T', ' ')}`})` : ''}` : '–';
+    lines.push(`| ${r.label} | ${build} | ${x ? `${fmt(x.chapterTokens)} + ${fmt(x.metaTokens)}` : '–'} | ${x ? `${fmt(x.tokensPerSecond)} (${fmt(x.tokensPerCpuSecond)})` : '–'} | ${x ? `${gb(x.dbBytesBefore)} → ${gb(x.dbBytesAfter)}` : '–'} | ${postings} | ${(s.ms / 1000).toFixed(2)} s (CPU ${s.cpuMs === undefined ? '–' : (s.cpuMs / 1000).toFixed(2)} s)${s.phases ? `: ${Object.entries(s.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}` : ''} | ${fmt(Math.round(s.before.rss))} → ${fmt(Math.round(s.after.rss))} MiB | ${fmt(Math.round(s.before.heapUsed))} → ${fmt(Math.round(s.after.heapUsed))} MiB | ${fmt(Math.round(s.after.arrayBuffers))} MiB |`);
   }
   return lines;
 }

@@ -2,7 +2,7 @@ import type { Phases } from './breakdown.ts';
 import type { Memory } from './engine.ts';
 import type { CodeInfo, MachineInfo } from './machine.ts';
 import type { QueryClass } from './queries.ts';
-import type { ReindexResult } from './reindex.ts';
+import type { PostingsSize, ReindexResult } from './reindex.ts';
 import type { Summary } from './stats.ts';
 
 /** What one `npm run bench` writes to bench/results/<label>.json (and BENCHMARKS.md is made from). */
@@ -68,6 +68,10 @@ export interface RunResult {
   capSeconds: number;
   baselineCacheMiB: number;
   reindex: (ReindexResult & { measuredThisRun: boolean }) | null;
+  /** A rebuild of the frequency postings alone (an index older than them), when one was needed or recorded. */
+  postingsBuild?: (ReindexResult & { measuredThisRun: boolean }) | null;
+  /** The frequency postings' size at the time of the run. */
+  postings?: PostingsSize;
   /** `SearchService.prepare()` on an indexed archive: the engine's bulk load. `phases`: its own log of where the time went (ms). */
   startup: { ms: number; cpuMs: number; before: Memory; after: Memory; phases: Record<string, number> | null };
   warmup: { queries: number; seconds: number };

@@ -26,9 +26,12 @@ import type { TextBackend } from './text-backend.ts';
 import { SqliteTextBackend } from './sqlite-backend.ts';
 import { PgTextBackend } from './pg/backend.ts';
 import type { PG_TEXT_DEFAULTS } from './pg/text-search.ts';
+import type { PostingsOptions } from './postings/postings.ts';
 
 const { RoaringBitmap32 } = roaring;
 const log = logger('search');
+/** Characters of a long chapter's HTML a snippet is first looked for in. */
+const SNIPPET_PREFIX = 16_000;
 
 export interface SearchHit {
   work: Work;
@@ -69,6 +72,8 @@ export interface SearchServiceOptions {
   writeIndex: boolean;
   /** PostgreSQL only: how many works are ranked exactly, when few works are checked in memory (pg/text-search.ts). */
   pgText: Partial<typeof PG_TEXT_DEFAULTS>;
+  /** The frequency postings' thresholds (postings/postings.ts); they matter when the postings are (re)built. */
+  postings: Partial<PostingsOptions>;
 }
 
 /**
@@ -86,12 +91,13 @@ export class SearchService implements WorkListener {
   private index: WorkIndex | null = null;
   private graph: FandomParents = new Map();
   private needsReindex: boolean | null = null;
+  private postingsChecked = false;
   private preparing: Promise<void> | null = null;
   private readonly tags: TagResolver;
 
   constructor(private readonly store: Store, events: WorkEvents, opts: Partial<SearchServiceOptions> = {}) {
-    this.opts = { text: {}, facetSmallLimit: 50_000, writeIndex: true, pgText: {}, ...opts };
-    this.backend = store.dialect === 'postgres' ? new PgTextBackend(store, this.opts.pgText) : new SqliteTextBackend(store);
+    this.opts = { text: {}, facetSmallLimit: 50_000, writeIndex: true, pgText: {}, postings: {}, ...opts };
+    this.backend = store.dialect === 'postgres' ? new PgTextBackend(store, this.opts.pgText, this.opts.postings) : new SqliteTextBackend(store, this.opts.postings);
     this.tags = dbTagResolver(store.db);
     if (this.opts.writeIndex) events.addIndexer(this.backend.indexer);
     events.subscribe(this);
@@ -102,10 +108,16 @@ export class SearchService implements WorkListener {
    * share one run; once done it returns at once.
    */
   prepare(onProgress?: ProgressFn): Promise<void> {
-    if (this.index && this.needsReindex === false) return Promise.resolve();
+    if (this.index && this.needsReindex === false && this.postingsChecked) return Promise.resolve();
     this.preparing ??= (async () => {
       this.needsReindex ??= await this.backend.needsReindex();
       if (this.needsReindex) await this.reindex(onProgress);
+      else if (!this.postingsChecked && (await this.backend.postings.needsRebuild(await this.backend.chapterCount()))) {
+        const started = Date.now();
+        await this.backend.reindex(onProgress, { fts: false });
+        log.info({ ms: Date.now() - started }, 'frequency postings rebuilt (none yet, an older format, or the archive has grown)');
+      }
+      this.postingsChecked = true;
       if (!this.index) await this.rebuild();
     })().finally(() => {
       this.preparing = null;
@@ -134,6 +146,7 @@ export class SearchService implements WorkListener {
   }
 
   async worksChanged(ids: readonly number[]): Promise<void> {
+    await this.backend.postings.changed(ids);
     const index = this.index;
     if (!index) return; // not loaded yet: the load will read them
     const loading = this.backend.loadRows(index, this.graph, ids); // also refreshes pen names and series
@@ -144,8 +157,9 @@ export class SearchService implements WorkListener {
     for (const id of ids) if (!found.has(id)) index.remove(id);
   }
 
-  worksDeleted(ids: readonly number[]): void {
+  async worksDeleted(ids: readonly number[]): Promise<void> {
     for (const id of ids) this.index?.remove(id);
+    await this.backend.postings.changed(ids);
   }
 
   /**
@@ -155,8 +169,10 @@ export class SearchService implements WorkListener {
    */
   async applyExternalChanges(ids: readonly number[] | 'all'): Promise<void> {
     if (!this.index) return;
-    if (ids === 'all') await this.rebuild();
-    else await this.worksChanged(ids);
+    if (ids === 'all') {
+      this.backend.postings.reset();
+      await this.rebuild();
+    } else await this.worksChanged(ids);
   }
 
   /**
@@ -216,11 +232,23 @@ export class SearchService implements WorkListener {
     return this.index!.members.anyOf('pseud', pseudIds);
   }
 
+  /** The snippet `search` would cut from chapter `position` of a work for these terms (benchmarks time it alone). */
+  snippetFor(workId: number, position: number, terms: Parameters<typeof highlight>[1]): Promise<SearchHit['snippet']> {
+    return this.snippet(workId, position, terms);
+  }
+
   private async snippet(workId: number, position: number, terms: Parameters<typeof highlight>[1]): Promise<SearchHit['snippet']> {
     if (terms.length === 0) return null;
     const row = await this.store.db.selectFrom('chapters').select(['title', 'body']).where('work_id', '=', workId).where('position', '=', position).executeTakeFirst();
     if (!row) return null;
-    const html = highlight(`${row.title}\n${htmlToText(row.body)}`, terms);
+    // Most hits are near the start: try the chapter's first part (cut after a tag) before converting
+    // all of a long chapter's HTML to text.
+    let html: string | null = null;
+    if (row.body.length > SNIPPET_PREFIX * 2) {
+      const cut = row.body.lastIndexOf('>', SNIPPET_PREFIX);
+      if (cut > 0) html = highlight(`${row.title}\n${htmlToText(row.body.slice(0, cut + 1))}`, terms, undefined, true);
+    }
+    html ??= highlight(`${row.title}\n${htmlToText(row.body)}`, terms);
     return html ? { chapter: position, html } : null;
   }
 

@@ -103,3 +103,14 @@ test('best match ranks a title and summary hit above a passing mention; scores a
   const byTitle = await a.search.search(OPERATOR, searchQuery({ q: 'storm', sort: 'title' }));
   assert.deepEqual(byTitle.items.map((i) => [i.work.id, i.score]), [[ids.harbour, null], [ids.storm, null]]);
 });
+
+test('a long chapter\'s snippet is found at its start or, failing that, anywhere in it', async () => {
+  const a = await testArchive();
+  const filler = '<p>' + 'The tide came in and went out again. '.repeat(40) + '</p>';
+  const early = await a.works.create(buildWork({ chapters: [{ html: `<p>A heron stood still.</p>${filler.repeat(60)}` }] }));
+  const late = await a.works.create(buildWork({ chapters: [{ html: `${filler.repeat(60)}<p>At last the heron flew.</p>` }] }));
+  const r = await a.search.search(OPERATOR, searchQuery({ q: 'heron', sort: 'title' }));
+  const snippet = (id: number) => r.items.find((i) => i.work.id === id)!.snippet!.html;
+  assert.match(snippet(early.id), /^A <mark>heron<\/mark> stood still\. The tide .*…$/);
+  assert.match(snippet(late.id), /^….* At last the <mark>heron<\/mark> flew\.$/);
+});

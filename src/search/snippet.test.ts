@@ -57,3 +57,8 @@ test('a very long chapter: the excerpt is found without reading past what it nee
   assert.match(html, /…$/);
   assert.ok(performance.now() - started < 500, 'stops early');
 });
+
+test('a text that is the beginning of a longer one is marked as cut where the window reaches its end', () => {
+  assert.equal(highlight('the lamp', terms('lamp')), 'the <mark>lamp</mark>');
+  assert.equal(highlight('the lamp', terms('lamp'), 36, true), 'the <mark>lamp</mark>…');
+});

@@ -43,12 +43,15 @@ function scan(text: string, terms: readonly TermNode[], width: number): { tokens
  * A highlighted excerpt of plain `text` around the terms: about `width` tokens, placed to show
  * as many different terms as possible (then as many hits, then the earliest). Everything is
  * HTML-escaped; the only markup added is `<mark>` around each hit and "…" where text was cut.
- * Returns null when no term occurs.
+ * Returns null when no term occurs. `more`: `text` is the beginning of a longer text (a window
+ * that reaches its end is marked as cut).
  *
  * @example highlight('The sea was <calm>.', [sea]) === 'The <mark>sea</mark> was &lt;calm&gt;.'
  */
-export function highlight(text: string, terms: readonly TermNode[], width = 36): string | null {
-  const { tokens, hits, complete } = scan(text, terms, width);
+export function highlight(text: string, terms: readonly TermNode[], width = 36, more = false): string | null {
+  const scanned = scan(text, terms, width);
+  const { tokens, hits } = scanned;
+  const complete = scanned.complete && !more;
   if (hits.length === 0) return null;
   const lead = Math.floor(width / 4);
   let best = { from: 0, score: -1 };
@@ -78,6 +81,6 @@ export function highlight(text: string, terms: readonly TermNode[], width = 36):
     at = b;
     lastEnd = h.to;
   }
-  html += escape(text.slice(at, end)) + (end < text.length && (to < tokens.length || !complete) ? '…' : '');
+  html += escape(text.slice(at, end)) + ((end < text.length || more) && (to < tokens.length || !complete) ? '…' : '');
   return html.replace(/\s+/g, ' ').trim();
 }

@@ -4,6 +4,7 @@ import type { ProgressFn } from './fts/reindex.ts';
 import type { TextNode } from './text/ast.ts';
 import type { TextOutcome, TextSearchOptions } from './text-search.ts';
 import type { TransactionalIndexer } from '../works/work.events.ts';
+import type { Postings } from './postings/postings.ts';
 
 /**
  * What `SearchService` needs from the database behind it: the full-text index (written inside
@@ -30,8 +31,15 @@ export interface TextBackend {
   readonly indexer: TransactionalIndexer;
   /** Whether the text index must be rebuilt before searching (format changed, or never built). */
   needsReindex(): Promise<boolean>;
-  /** Rebuilds the whole text index from the works, reporting progress (`quire reindex`). */
-  reindex(onProgress?: ProgressFn): Promise<{ works: number }>;
+  /**
+   * Rebuilds the whole text index from the works, reporting progress (`quire reindex`): the
+   * database's own text index (unless `fts` is false) and the frequency postings.
+   */
+  reindex(onProgress?: ProgressFn, what?: { fts: boolean }): Promise<{ works: number }>;
+  /** The frequency postings of common words and phrases (src/search/postings). */
+  readonly postings: Postings;
+  /** Chapters in the archive (whether the postings should choose their keys again). */
+  chapterCount(): Promise<number>;
   /** A text evaluator for one search over `index`. */
   evaluator(index: WorkIndex, opts: TextSearchOptions): TextEvaluator;
   /**

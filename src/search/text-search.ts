@@ -8,6 +8,8 @@ import { META_COLUMNS } from './text/fts-expr.ts';
 import { matchDoc, tokenizeDoc, type DocTokens, type ScoreContext } from './text/matcher.ts';
 import type { Bitmap, WorkIndex } from './engine/work-index.ts';
 import { evaluateText } from './text/evaluate.ts';
+import type { Postings } from './postings/postings.ts';
+import { leaves } from './text/ast.ts';
 
 const { RoaringBitmap32 } = roaring;
 
@@ -38,8 +40,8 @@ export interface TextOutcome {
   scores: Float64Array | null;
   /** Per work id, the chapter position to cut a snippet from (0: the text did not match). */
   bestChapter: Uint16Array;
-  /** How many terms were answered by FTS5 and how many in memory. */
-  counts: { fts: number; memory: number };
+  /** How many terms were answered by the frequency postings, by FTS5 and in memory. */
+  counts: { postings: number; fts: number; memory: number };
 }
 
 /**
@@ -56,6 +58,7 @@ export class TextSearch {
     private readonly index: WorkIndex,
     private readonly loadDocs: (ids: number[]) => Promise<WorkDoc[]>,
     private readonly opts: TextSearchOptions = TEXT_SEARCH_DEFAULTS,
+    private readonly postings: Postings | null = null,
   ) {}
 
   /**
@@ -65,19 +68,38 @@ export class TextSearch {
    * the same as in one pass: every positive term it contains adds its score.
    */
   async evaluate(root: TextNode, universe: Bitmap, scored: boolean): Promise<TextOutcome> {
+    const keys = await termKeys(root, this.postings);
     const terms = scored ? positiveTerms(root) : [];
+    const run = (isScored: boolean, earlier?: Run) => new Run(this.sqlite, this.index, this.loadDocs, this.opts, isScored, keys, earlier);
     if (terms.length < 2) {
-      const run = new Run(this.sqlite, this.index, this.loadDocs, this.opts, scored);
-      const matched = await run.node(root, universe, true);
-      return { matched, scores: run.scores, bestChapter: run.bestPos, counts: run.counts };
+      const one = run(scored);
+      const matched = await one.node(root, universe, true);
+      return { matched, scores: one.scores, bestChapter: one.bestPos, counts: one.counts };
     }
-    const first = new Run(this.sqlite, this.index, this.loadDocs, this.opts, false);
+    const first = run(false);
     const matched = await first.node(root, universe, true);
-    const run = new Run(this.sqlite, this.index, this.loadDocs, this.opts, true, first);
-    if (!matched.isEmpty) for (const t of terms) await run.node(t, matched, true);
-    const counts = { fts: first.counts.fts + run.counts.fts, memory: first.counts.memory + run.counts.memory };
-    return { matched, scores: run.scores, bestChapter: run.bestPos, counts };
+    const second = run(true, first);
+    if (!matched.isEmpty) for (const t of terms) await second.node(t, matched, true);
+    const counts = { postings: first.counts.postings + second.counts.postings, fts: first.counts.fts + second.counts.fts, memory: first.counts.memory + second.counts.memory };
+    return { matched, scores: second.scores, bestChapter: second.bestPos, counts };
   }
+}
+
+/** The terms the frequency postings answer, with their key id and cost (rows that hold them). */
+export interface TermKeys {
+  postings: Postings;
+  keys: Map<TermNode, { id: number; cost: number }>;
+}
+
+/** Looks up every term of the query in the postings' keys (null without postings or when none is built). */
+export async function termKeys(root: TextNode, postings: Postings | null): Promise<TermKeys | null> {
+  if (!postings || !(await postings.ready())) return null;
+  const keys = new Map<TermNode, { id: number; cost: number }>();
+  for (const { term } of leaves(root)) {
+    const id = await postings.keyFor(term);
+    if (id !== null) keys.set(term, { id, cost: await postings.cost(id, term.field !== null) });
+  }
+  return { postings, keys };
 }
 
 class Run {
@@ -86,7 +108,7 @@ class Run {
   private readonly bestScore: Float64Array | null;
   private readonly docs: Map<number, DocTokens>;
   private stats: { chapters: FtsStats; works: FtsStats } | undefined;
-  readonly counts = { fts: 0, memory: 0 };
+  readonly counts = { postings: 0, fts: 0, memory: 0 };
 
   constructor(
     private readonly sqlite: SQLite.Database,
@@ -94,6 +116,7 @@ class Run {
     private readonly loadDocs: (ids: number[]) => Promise<WorkDoc[]>,
     private readonly opts: TextSearchOptions,
     private readonly scored: boolean,
+    private readonly keys: TermKeys | null,
     /** An earlier pass over the same query: its loaded documents are reused. */
     earlier?: Run,
   ) {
@@ -111,8 +134,10 @@ class Run {
 
   private readonly costs = new Map<TermNode, number>();
 
-  /** Rows FTS5 would read for the term (its words' document frequencies). */
+  /** Rows FTS5 (or the postings) would read for the term (its words' document frequencies). */
   private ftsCost(t: TermNode): number {
+    const key = this.keys?.keys.get(t);
+    if (key) return key.cost;
     let c = this.costs.get(t);
     if (c === undefined) {
       c = (t.field ? 0 : readCost(this.sqlite, 'search_chapters', t)) + readCost(this.sqlite, 'search_works', t);
@@ -161,6 +186,14 @@ class Run {
 
   private async term(t: TermNode, acc: Bitmap, positive: boolean): Promise<Bitmap> {
     const scored = this.scored && positive;
+    const key = this.keys?.keys.get(t);
+    if (key) {
+      this.counts.postings++;
+      const visit = positive ? this.visitor() : null;
+      const found = await this.keys!.postings.match(t, key.id, acc, scored, visit ?? {});
+      visit?.flush();
+      return found;
+    }
     if (this.useMemory(t, acc, scored)) {
       this.counts.memory++;
       await this.ensureDocs(acc);
@@ -178,19 +211,29 @@ class Run {
       return RoaringBitmap32.from(out);
     }
     this.counts.fts++;
+    const visit = positive ? this.visitor() : null;
+    const found = queryTerm(this.sqlite, t, scored, visit ?? {}, scored ? this.within(acc) : null);
+    visit?.flush();
+    return RoaringBitmap32.and(found, acc);
+  }
+
+  /**
+   * Collects one term's hits, chapters in work order: a work scores its best chapter plus its
+   * metadata; every chapter is a snippet candidate. Call `flush` after the last hit.
+   */
+  private visitor(): { chapter(w: number, position: number, score: number): void; meta(w: number, score: number): void; flush(): void } {
     let work = -1;
     let best = 0;
-    const flush = () => { if (work >= 0) this.addScore(work, best); };
-    const found = queryTerm(this.sqlite, t, scored, positive ? {
+    const flush = () => { if (work >= 0) this.addScore(work, best); work = -1; };
+    return {
       chapter: (w, position, score) => {
         if (w !== work) { flush(); work = w; best = 0; }
         best = Math.max(best, score);
         this.noteChapter(w, position, score);
       },
       meta: (w, score) => this.addScore(w, score),
-    } : {}, scored ? this.within(acc) : null);
-    flush();
-    return RoaringBitmap32.and(found, acc);
+      flush,
+    };
   }
 
   private scoreContext(t: TermNode): ScoreContext {

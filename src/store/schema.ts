@@ -425,6 +425,10 @@ export interface Database {
   tag_audit: TagAuditTable;
   change_log: ChangeLogTable;
   rate_limits: RateLimitsTable;
+  search_keys: SearchKeysTable;
+  search_postings: SearchPostingsTable;
+  search_lengths: SearchLengthsTable;
+  search_work_keys: SearchWorkKeysTable;
 }
 
 /** One work written, deleted or recounted, for the other processes (migration 0011, src/cluster/change-log.ts). */
@@ -467,6 +471,34 @@ export interface RatingHintsTable {
   /** The declared and hinted ratings the dismissal was made for. */
   dismissed_declared: string | null;
   dismissed_rating: string | null;
+}
+
+/** A key of the frequency postings: a folded word or run of words (migration 0012, src/search/postings). */
+export interface SearchKeysTable {
+  id: number;
+  key: string;
+}
+
+/** One key's postings for one block of 1,024 work ids (src/search/postings/block-format.ts). */
+export interface SearchPostingsTable {
+  key_id: number;
+  block: number;
+  works: number;
+  chapters: number;
+  meta: number;
+  data: Uint8Array;
+}
+
+/** Metadata and chapter lengths of one block's works, in tokens. */
+export interface SearchLengthsTable {
+  block: number;
+  data: Uint8Array;
+}
+
+/** The key ids one work contains (varint deltas). */
+export interface SearchWorkKeysTable {
+  work_id: number;
+  data: Uint8Array;
 }
 
 /** A connection or an open transaction: repositories accept either. */

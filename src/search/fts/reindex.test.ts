@@ -7,6 +7,8 @@ import { buildWork, testConfig } from '../../../test/factories.ts';
 import { archiveOn } from '../../archive.ts';
 import { openStore } from '../../store/store.ts';
 import { reindexAll } from './reindex.ts';
+import { POSTINGS_DEFAULTS } from '../postings/postings.ts';
+import { SqlitePostingsIO } from '../postings/sqlite-io.ts';
 
 /** Everything FTS5 knows about the indexed text: per term, rows and occurrences, in both tables. */
 function vocabulary(sqlite: NonNullable<Awaited<ReturnType<typeof openStore>>['sqlite']>): string[] {
@@ -33,6 +35,16 @@ test('a rebuild (worker thread, several batches, or main thread) writes exactly 
     assert.deepEqual(seen, [[0, 7], [2, 7], [4, 7], [6, 7], [7, 7]]);
     await reindexAll(store, undefined, { batch: 3 });
     assert.deepEqual(vocabulary(sqlite), written, 'main thread');
+    // The frequency postings, built in the worker (blocks too) or on the main thread, are the same rows.
+    const io = new SqlitePostingsIO(sqlite);
+    const postings = { writer: io, opts: { ...POSTINGS_DEFAULTS, minRows: 1, phraseWordRows: 1, minPhraseRows: 1 } };
+    const tables = () => ['search_keys', 'search_postings', 'search_lengths', 'search_work_keys'].map((t) => JSON.stringify(sqlite.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).raw().all()));
+    await reindexAll(store, undefined, { batch: 2, workerMinWorks: 1, postings });
+    const inWorker = tables();
+    assert.ok(JSON.parse(inWorker[1]!).length > 50, 'postings rows were written');
+    await reindexAll(store, undefined, { batch: 3, postings, fts: false });
+    assert.deepEqual(tables(), inWorker);
+    assert.deepEqual(vocabulary(sqlite), written, 'a postings-only rebuild leaves FTS5 alone');
     assert.equal(sqlite.prepare("SELECT count(*) FROM search_chapters WHERE search_chapters MATCH '\"东 京\"'").pluck().get(), 1);
   } finally {
     await store.close();

@@ -8,6 +8,11 @@ import type { ProgressFn } from '../fts/reindex.ts';
 import type { TextSearchOptions } from '../text-search.ts';
 import type { LoadedIndex, TextBackend, TextEvaluator } from '../text-backend.ts';
 import { PgIndexer } from './indexer.ts';
+import { loadWorkDocs } from '../fts/documents.ts';
+import { workRows } from '../fts/rows.ts';
+import { PgPostingsIO } from '../postings/pg-io.ts';
+import { Postings, POSTINGS_DEFAULTS, type PostingsOptions } from '../postings/postings.ts';
+import { PostingsRebuild } from '../postings/rebuild.ts';
 import { loadIndexFrom, loadRowsFrom } from './load.ts';
 import { corpusStats } from './queries.ts';
 import { PG_TEXT_DEFAULTS, PgTextSearch, type PgTextOptions } from './text-search.ts';
@@ -29,11 +34,15 @@ const STATS_TTL_MS = 5000;
  */
 export class PgTextBackend implements TextBackend {
   readonly kind = 'postgres' as const;
-  readonly indexer = new PgIndexer(() => { this.stats = null; });
+  readonly indexer: PgIndexer;
+  readonly postings: Postings;
   private stats: { at: number; value: Promise<{ chapters: FtsStats; works: FtsStats }> } | null = null;
   private stale: boolean | null = null;
 
-  constructor(private readonly store: Store, private readonly tuning: Partial<typeof PG_TEXT_DEFAULTS> = {}) {}
+  constructor(private readonly store: Store, private readonly tuning: Partial<typeof PG_TEXT_DEFAULTS> = {}, postingsOpts: Partial<PostingsOptions> = {}) {
+    this.postings = new Postings(new PgPostingsIO(store.db), (db) => new PgPostingsIO(db), { ...POSTINGS_DEFAULTS, ...postingsOpts });
+    this.indexer = new PgIndexer(() => { this.stats = null; }, this.postings);
+  }
 
   async needsReindex(): Promise<boolean> {
     if (this.stale !== null) return this.stale;
@@ -48,30 +57,52 @@ export class PgTextBackend implements TextBackend {
     return (this.stale = true);
   }
 
-  async reindex(onProgress?: ProgressFn): Promise<{ works: number }> {
+  /**
+   * Rebuilds the tsvector rows (unless `fts` is false) and the frequency postings, in batches of
+   * works, each batch's documents loaded once for both.
+   */
+  async reindex(onProgress?: ProgressFn, what: { fts: boolean } = { fts: true }): Promise<{ works: number }> {
     const started = Date.now();
     const { db } = this.store;
-    await db.transaction().execute(async (trx) => {
-      await sql`DELETE FROM search_pg_chunks`.execute(trx);
-      await sql`DELETE FROM search_pg_meta`.execute(trx);
-      await sql`DELETE FROM search_pg_docs`.execute(trx);
-    });
+    if (what.fts) {
+      await db.transaction().execute(async (trx) => {
+        await sql`DELETE FROM search_pg_chunks`.execute(trx);
+        await sql`DELETE FROM search_pg_meta`.execute(trx);
+        await sql`DELETE FROM search_pg_docs`.execute(trx);
+      });
+    }
     const ids = (await db.selectFrom('works').select('id').orderBy('id').execute()).map((r) => Number(r.id));
+    const source = { ids, chapters: await this.chapterCount(), load: async (some: readonly number[]) => (await loadWorkDocs(db, some)).map(workRows) };
+    const rebuild = await db.transaction().execute((trx) => PostingsRebuild.start(new PgPostingsIO(trx), source, this.postings.opts));
     onProgress?.(0, ids.length);
     for (let i = 0; i < ids.length; i += BATCH) {
       const batch = ids.slice(i, i + BATCH);
-      await db.transaction().execute((trx) => this.indexer.indexWorks(trx, batch));
+      await db.transaction().execute(async (trx) => {
+        const docs = await loadWorkDocs(trx, batch);
+        if (what.fts) await this.indexer.writeDocs(trx, batch, docs);
+        rebuild.add(docs.map(workRows));
+        await rebuild.flush(new PgPostingsIO(trx));
+      });
       onProgress?.(Math.min(i + BATCH, ids.length), ids.length);
     }
-    await this.markCurrent();
-    this.stale = false;
-    log.info({ works: ids.length, ms: Date.now() - started }, 'full-text index rebuilt');
+    const built = await db.transaction().execute((trx) => rebuild.finish(new PgPostingsIO(trx)));
+    this.postings.reset();
+    if (what.fts) {
+      await this.markCurrent();
+      this.stale = false;
+    }
+    log.info({ works: ids.length, keys: built.keys, fts: what.fts, ms: Date.now() - started }, 'full-text index rebuilt');
     return { works: ids.length };
+  }
+
+  async chapterCount(): Promise<number> {
+    const row = await this.store.db.selectFrom('chapters').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0);
   }
 
   evaluator(index: WorkIndex, opts: TextSearchOptions): TextEvaluator {
     const full: PgTextOptions = { ...opts, ...PG_TEXT_DEFAULTS, ...this.tuning };
-    return new PgTextSearch(this.store.db, index, () => this.corpusStats(), full);
+    return new PgTextSearch(this.store.db, index, () => this.corpusStats(), full, opts.strategy === 'auto' ? this.postings : null);
   }
 
   loadIndex(): Promise<LoadedIndex> {

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../store/schema.ts';
 import type { TransactionalIndexer } from '../../works/work.events.ts';
 import { loadWorkDocs, type WorkDoc } from '../fts/documents.ts';
+import type { RowsFollower } from '../fts/indexer.ts';
+import { workRows } from '../fts/rows.ts';
 import { META_COLUMNS, type MetaColumn } from '../text/fts-expr.ts';
 import { chunkTokens, indexTokens, vectorLiteral } from './vectors.ts';
 
@@ -19,12 +21,23 @@ const BATCH = 200;
  * read (fts/documents.ts). Statements go through the transaction, so the index commits with the work.
  */
 export class PgIndexer implements TransactionalIndexer {
-  /** Called after each write (PgTextBackend drops its cached statistics). */
-  constructor(private readonly onWrite: () => void = () => {}) {}
+  /**
+   * `onWrite` is called after each write (PgTextBackend drops its cached statistics); `follower`
+   * gets the same documents' prepared rows (the frequency postings).
+   */
+  constructor(private readonly onWrite: () => void = () => {}, private readonly follower: RowsFollower | null = null) {}
 
   async indexWorks(trx: Db, ids: readonly number[]): Promise<void> {
     const docs = await loadWorkDocs(trx, ids);
-    await this.removeWorks(trx, ids);
+    await this.writeDocs(trx, ids, docs);
+    await this.follower?.index(trx, docs.map(workRows));
+    const gone = ids.filter((id) => !docs.some((d) => d.id === id));
+    if (gone.length > 0) await this.follower?.remove(trx, gone);
+  }
+
+  /** Replaces the text rows of works `ids` with those of `docs` (a rebuild calls it without the follower). */
+  async writeDocs(trx: Db, ids: readonly number[], docs: readonly WorkDoc[]): Promise<void> {
+    await this.removeRows(trx, ids);
     const chunks: ReturnType<typeof sql>[] = [];
     const meta: ReturnType<typeof sql>[] = [];
     const stats: ReturnType<typeof sql>[] = [];
@@ -45,6 +58,11 @@ export class PgIndexer implements TransactionalIndexer {
   }
 
   async removeWorks(trx: Db, ids: readonly number[]): Promise<void> {
+    await this.removeRows(trx, ids);
+    await this.follower?.remove(trx, ids);
+  }
+
+  private async removeRows(trx: Db, ids: readonly number[]): Promise<void> {
     if (ids.length === 0) return;
     const list = [...ids];
     await sql`DELETE FROM search_pg_chunks WHERE work_id = ANY(${list})`.execute(trx);

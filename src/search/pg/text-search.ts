@@ -9,6 +9,8 @@ import { bm25, matchDoc, tokenizeDoc, type DocTokens } from '../text/matcher.ts'
 import type { TextEvaluator } from '../text-backend.ts';
 import { evaluateText } from '../text/evaluate.ts';
 import type { TextOutcome, TextSearchOptions } from '../text-search.ts';
+import type { Postings } from '../postings/postings.ts';
+import { termKeys, type TermKeys } from '../text-search.ts';
 import { chapterHits, docFrequencies, metaHits, metaLengths, occurrences, phraseHits, roughRanks, tsquery } from './queries.ts';
 
 const { RoaringBitmap32 } = roaring;
@@ -44,10 +46,11 @@ export class PgTextSearch implements TextEvaluator {
     private readonly index: WorkIndex,
     private readonly stats: () => Promise<{ chapters: FtsStats; works: FtsStats }>,
     private readonly opts: PgTextOptions,
+    private readonly postings: Postings | null = null,
   ) {}
 
   async evaluate(root: TextNode, universe: Bitmap, scored: boolean): Promise<TextOutcome> {
-    const run = new PgRun(this.db, this.index, this.opts);
+    const run = new PgRun(this.db, this.index, this.opts, await termKeys(root, this.postings));
     const matched = await run.node(root, universe, true);
     const scores = scored ? new Float64Array(run.bestPos.length) : null;
     if (scores && !matched.isEmpty) await run.score(matched, positiveTerms(root), scores, this.stats);
@@ -57,20 +60,31 @@ export class PgTextSearch implements TextEvaluator {
 
 class PgRun {
   readonly bestPos: Uint16Array;
-  readonly counts = { fts: 0, memory: 0 };
+  readonly counts = { postings: 0, fts: 0, memory: 0 };
   private readonly docs = new Map<number, DocTokens>();
+  /** What each positive term matched (scoring reads only those works). */
+  private readonly found = new Map<TermNode, Bitmap>();
+  private bestScore = new Map<number, number>();
 
   constructor(
     private readonly db: Db,
     private readonly index: WorkIndex,
     private readonly opts: PgTextOptions,
+    private readonly keys: TermKeys | null,
   ) {
     this.bestPos = new Uint16Array(index.numeric('words').length);
   }
 
   /** Evaluates the query tree over `acc` (src/search/text/evaluate.ts), with this backend's terms and costs. */
   node(n: TextNode, acc: Bitmap, positive: boolean): Promise<Bitmap> {
-    return evaluateText({ term: (t, a, pos) => this.term(t, a, pos), cost: (t) => (t.prefix ? 1e6 : 0) - t.tokens.length * 1000 - Math.max(...t.tokens.map((w) => w.length)) }, n, acc, positive);
+    return evaluateText({ term: (t, a, pos) => this.term(t, a, pos), cost: (t) => this.cost(t) }, n, acc, positive);
+  }
+
+  /** Postings terms by their row counts (cheapest first); others after them: longer phrases and words first, prefixes last. */
+  private cost(t: TermNode): number {
+    const key = this.keys?.keys.get(t);
+    if (key) return key.cost;
+    return 1e9 + (t.prefix ? 1e6 : 0) - t.tokens.length * 1000 - Math.max(...t.tokens.map((w) => w.length));
   }
 
   private noteFirst(work: number, position: number): void {
@@ -87,6 +101,17 @@ class PgRun {
   }
 
   private async term(t: TermNode, acc: Bitmap, positive: boolean): Promise<Bitmap> {
+    const found = await this.find(t, acc, positive);
+    if (positive) this.found.set(t, this.found.has(t) ? RoaringBitmap32.or(this.found.get(t)!, found) : found);
+    return found;
+  }
+
+  private async find(t: TermNode, acc: Bitmap, positive: boolean): Promise<Bitmap> {
+    const key = this.keys?.keys.get(t);
+    if (key) {
+      this.counts.postings++;
+      return this.keys!.postings.match(t, key.id, acc, false, positive ? { chapter: (w, pos) => this.noteFirst(w, pos) } : {});
+    }
     if (this.useMemory(acc)) {
       this.counts.memory++;
       await this.ensureDocs(acc);
@@ -115,59 +140,81 @@ class PgRun {
     return RoaringBitmap32.and(found, acc);
   }
 
-  /**
-   * bm25 per work: the sum over positive terms it matches of its best chapter's score plus its
-   * metadata score (as text-search.ts); the snippet chapter becomes the best-scoring one. Term
-   * frequencies come from the tsvectors' positions (queries.ts `occurrences`), lengths from
-   * the stored token counts, statistics from the whole index: FTS5's numbers, computed in PostgreSQL.
-   */
-  async score(matched: Bitmap, terms: TermNode[], scores: Float64Array, stats: () => Promise<{ chapters: FtsStats; works: FtsStats }>): Promise<void> {
-    const candidates = matched.size <= this.opts.rankMaxWorks ? matched : await this.preselect(matched, terms);
-    if (candidates.isEmpty) return;
-    const corpus = await stats();
-    const ids = Array.from(candidates.toUint32Array());
-    const metaLength = await metaLengths(this.db, ids);
-    const bestScore = new Map<number, number>();
-    for (const t of terms) {
-      const q = tsquery(t);
-      if (q === null) continue;
-      const df = await docFrequencies(this.db, t, q);
-      const metaHits = new Map<number, number>();
-      for (const o of await occurrences(this.db, 'meta', t, q, ids)) {
-        const weighted = META_WEIGHTS[META_COLUMNS[o.slot]!] * phraseHits(o, t);
-        if (weighted > 0) metaHits.set(o.work, (metaHits.get(o.work) ?? 0) + weighted);
-      }
-      const termScore = new Map<number, number>();
-      for (const [w, weighted] of metaHits) termScore.set(w, bm25(weighted, metaLength.get(w) ?? 0, corpus.works, df.works));
-      const bestChapter = new Map<number, number>();
-      if (!t.field) {
-        const chapters = (await occurrences(this.db, 'chapters', t, q, ids)).sort((a, b) => a.work - b.work || a.slot - b.slot);
-        for (const o of chapters) {
-          const hits = phraseHits(o, t);
-          if (hits === 0) continue;
-          const score = bm25(hits, o.tokens, corpus.chapters, df.chapters);
-          bestChapter.set(o.work, Math.max(bestChapter.get(o.work) ?? 0, score));
-          const best = bestScore.get(o.work);
-          if (best === undefined || score > best) {
-            bestScore.set(o.work, score);
-            this.bestPos[o.work] = o.slot;
-          }
-        }
-      }
-      for (const [w, s] of bestChapter) termScore.set(w, (termScore.get(w) ?? 0) + s);
-      for (const [w, s] of termScore) if (w < scores.length) scores[w]! += s;
+  /** Adds a chapter's score to the snippet choice: the best-scoring chapter over every term. */
+  private noteScore(work: number, position: number, score: number): void {
+    const best = this.bestScore.get(work);
+    if (best === undefined || score > best) {
+      this.bestScore.set(work, score);
+      this.bestPos[work] = position;
     }
   }
 
-  /** The `rankMaxWorks` works of a large result with the best rough rank (ts_rank_cd on bounded rows). */
-  private async preselect(matched: Bitmap, terms: TermNode[]): Promise<Bitmap> {
-    const total = new Map<number, number>();
+  /**
+   * bm25 per work: the sum over positive terms it matches of its best chapter's score plus its
+   * metadata score (as text-search.ts); the snippet chapter becomes the best-scoring one. Terms
+   * the frequency postings answer are scored from them, for every matching work; the others (rare
+   * words and phrases, prefixes) from the tsvectors' positions (queries.ts `occurrences`) of the
+   * works that hold them, lengths from the stored token counts, statistics from the whole index:
+   * FTS5's numbers, computed in PostgreSQL.
+   */
+  async score(matched: Bitmap, terms: TermNode[], scores: Float64Array, stats: () => Promise<{ chapters: FtsStats; works: FtsStats }>): Promise<void> {
+    this.bestScore = new Map();
     for (const t of terms) {
-      const q = tsquery(t);
-      if (q === null) continue;
-      for (const [w, r] of await roughRanks(this.db, t, q)) if (matched.has(w)) total.set(w, (total.get(w) ?? 0) + r);
+      const key = this.keys?.keys.get(t);
+      if (key) {
+        let work = -1;
+        let best = 0;
+        const flush = () => { if (work >= 0 && work < scores.length) scores[work]! += best; };
+        await this.keys!.postings.match(t, key.id, matched, true, {
+          meta: (w, s) => { if (w < scores.length) scores[w]! += s; },
+          chapter: (w, pos, s) => {
+            if (w !== work) { flush(); work = w; best = 0; }
+            best = Math.max(best, s);
+            this.noteScore(w, pos, s);
+          },
+        });
+        flush();
+        continue;
+      }
+      const own = this.found.has(t) ? RoaringBitmap32.and(matched, this.found.get(t)!) : matched;
+      const candidates = own.size <= this.opts.rankMaxWorks ? own : await this.preselect(own, t);
+      if (!candidates.isEmpty) await this.scoreFromVectors(t, Array.from(candidates.toUint32Array()), scores, await stats());
     }
-    const top = [...total].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, this.opts.rankMaxWorks).map(([w]) => w);
+  }
+
+  private async scoreFromVectors(t: TermNode, ids: number[], scores: Float64Array, corpus: { chapters: FtsStats; works: FtsStats }): Promise<void> {
+    const q = tsquery(t);
+    if (q === null) return;
+    const metaLength = await metaLengths(this.db, ids);
+    const df = await docFrequencies(this.db, t, q);
+    const metaHitCount = new Map<number, number>();
+    for (const o of await occurrences(this.db, 'meta', t, q, ids)) {
+      const weighted = META_WEIGHTS[META_COLUMNS[o.slot]!] * phraseHits(o, t);
+      if (weighted > 0) metaHitCount.set(o.work, (metaHitCount.get(o.work) ?? 0) + weighted);
+    }
+    const termScore = new Map<number, number>();
+    for (const [w, weighted] of metaHitCount) termScore.set(w, bm25(weighted, metaLength.get(w) ?? 0, corpus.works, df.works));
+    const bestChapter = new Map<number, number>();
+    if (!t.field) {
+      const chapters = (await occurrences(this.db, 'chapters', t, q, ids)).sort((a, b) => a.work - b.work || a.slot - b.slot);
+      for (const o of chapters) {
+        const hits = phraseHits(o, t);
+        if (hits === 0) continue;
+        const score = bm25(hits, o.tokens, corpus.chapters, df.chapters);
+        bestChapter.set(o.work, Math.max(bestChapter.get(o.work) ?? 0, score));
+        this.noteScore(o.work, o.slot, score);
+      }
+    }
+    for (const [w, s] of bestChapter) termScore.set(w, (termScore.get(w) ?? 0) + s);
+    for (const [w, s] of termScore) if (w < scores.length) scores[w]! += s;
+  }
+
+  /** The `rankMaxWorks` works of a large result with the best rough rank for one term (ts_rank_cd on bounded rows). */
+  private async preselect(matched: Bitmap, t: TermNode): Promise<Bitmap> {
+    const q = tsquery(t);
+    if (q === null) return new RoaringBitmap32();
+    const ranks = [...await roughRanks(this.db, t, q)].filter(([w]) => matched.has(w));
+    const top = ranks.sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, this.opts.rankMaxWorks).map(([w]) => w);
     return RoaringBitmap32.from(top);
   }
 

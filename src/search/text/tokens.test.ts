@@ -36,3 +36,31 @@ test('the JavaScript tokenizer agrees with FTS5 unicode61 on the prepared text',
     assert.deepEqual(terms(prepareForIndex(s)), fts, s);
   }
 });
+
+test('the fast scanner gives exactly the reference tokenizer’s terms and offsets', async () => {
+  const fc = (await import('fast-check')).default;
+  const { referenceTerms, tokenize, forEachToken } = await import('./tokens.ts');
+  const pieces = ['ΟΔΟΣ', 'Ёлка', 'Москва', 'ÆØÅ', 'Straße', 'İstanbul', 'Ǆemal', 'ﬃ', '½', '東京タワー', 'ひらがな', 'ก่อน', '한국어', 'the', 'Zoë', 'café', 'DON’T', '“quoted”', '—', '…', ' ', '\n', 'x\u0303y', 'ﬁne', '東京', 'タワー', 'й', 'Ωμέγα', '_', "it's", '3.14', '\u00a0', 'İ', 'ß', '\u0483', 'a\u0301', '😀', 'ＡＢＣ'];
+  fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'grapheme', maxLength: 6 })), { maxLength: 30 }), (parts) => {
+    const text = parts.join('');
+    assert.deepEqual(terms(text), referenceTerms(text), JSON.stringify(text));
+    const offsets: [number, number][] = [];
+    forEachToken(text, (_t, s, e) => offsets.push([s, e]));
+    assert.deepEqual(tokenize(text).map((t) => [t.start, t.end]), offsets);
+  }), { numRuns: 2000 });
+});
+
+test('tokenStream gives the same tokens as tokenize, across its internal slices', async () => {
+  const { tokenStream } = await import('./tokens.ts');
+  const long = Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? 'Café,' : i % 5 === 0 ? '“Wren”' : `word${i}`)).join(' ');
+  assert.deepEqual([...tokenStream(long)], tokenize(long));
+});
+
+test('every character below U+3100 tokenizes as the reference does, alone and inside words', async () => {
+  const { referenceTerms } = await import('./tokens.ts');
+  for (let c = 0x80; c < 0x3100; c++) {
+    const ch = String.fromCharCode(c);
+    const text = `${ch} a${ch}b ${ch}${ch}Z ${ch}東`;
+    assert.deepEqual(terms(text), referenceTerms(text), `U+${c.toString(16)}`);
+  }
+});

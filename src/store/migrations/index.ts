@@ -10,6 +10,7 @@ import * as m0008 from './0008_tag_audit.ts';
 import * as m0009 from './0009_rating_hints.ts';
 import * as m0010 from './0010_search_pg.ts';
 import * as m0011 from './0011_change_log.ts';
+import * as m0012 from './0012_search_postings.ts';
 
 /** Every migration, in order. Names never change once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_rating_hints': m0009,
   '0010_search_pg': m0010,
   '0011_change_log': m0011,
+  '0012_search_postings': m0012,
 };
