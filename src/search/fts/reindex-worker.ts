@@ -5,7 +5,7 @@ import type { Database } from '../../store/schema.ts';
 import { loadWorkDocs } from './documents.ts';
 import { workRows, type WorkRows } from './rows.ts';
 import { extractWork } from '../postings/extract.ts';
-import { PostingsBuilder, type BuiltRows } from '../postings/updater.ts';
+import { PostingsBuilder, type BuiltRows } from '../postings/builder.ts';
 import { KeySet, type KeyRow } from '../postings/keys.ts';
 
 /**

@@ -8,7 +8,7 @@ import { createFtsTables, markFtsCurrent } from './schema.ts';
 import type { PostingsWriter } from '../postings/io.ts';
 import type { PostingsOptions } from '../postings/postings.ts';
 import { PostingsRebuild } from '../postings/rebuild.ts';
-import type { BuiltRows } from '../postings/updater.ts';
+import type { BuiltRows } from '../postings/builder.ts';
 
 const log = logger('search');
 

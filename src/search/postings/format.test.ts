@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ByteReader, ByteWriter } from './bytes.ts';
 import {
-  BLOCK_WORKS, countEntries, decodeEntries, skipBody, spliceEntry, decodeLengthEntries, encodeEntries, entryBody, lengthsBody, readEntry, readLengths,
+  BLOCK_WORKS, countEntries, decodeEntries, skipBody, decodeLengthEntries, encodeEntries, entryBody, lengthsBody, readEntry, readLengths,
 } from './block-format.ts';
 import { decodeKey } from './decode.ts';
+import { spliceEntry } from './splice.ts';
 import type { KeyEntry } from './extract.ts';
 import { forEachKey, KeySet } from './keys.ts';
 import { decodeKeyList, encodeKeyList } from './updater.ts';

@@ -5,6 +5,7 @@ import type { Archive } from '../../archive.ts';
 import { OPERATOR } from '../../works/visibility.ts';
 import { searchQuery } from '../query.ts';
 import { SearchService } from '../search.service.ts';
+import { WorkEvents } from '../../works/work.events.ts';
 import { decodeEntries, decodeLengthEntries, readEntry, readLengths } from './block-format.ts';
 
 /**
@@ -144,4 +145,20 @@ test('a small archive chooses no keys; it chooses again once it has grown', asyn
   assert.equal(state.keys, 0);
   assert.equal(await a.search.backend.postings.needsRebuild(7), false);
   assert.equal(await a.search.backend.postings.needsRebuild(25_000), true, 'grown past the threshold and twice the size');
+});
+
+test('another process (its own service, told by the change log) sees a write to the postings after applying it', async () => {
+  const a = await library();
+  await withPostings(a);
+  const other = new SearchService(a.store, new WorkEvents(), { writeIndex: false });
+  const q = searchQuery({ q: '"the old house"', sort: 'updated' });
+  const before = await other.search(OPERATOR, q);
+  const w = await a.works.create(buildWork({ chapters: [{ html: '<p>Back to the old house, again.</p>' }] }));
+  await other.applyExternalChanges([w.id]);
+  const after = await other.search(OPERATOR, q);
+  assert.equal(after.total, before.total + 1);
+  assert.equal(after.items[0]!.work.id, w.id);
+  await a.works.delete(w.id);
+  await other.applyExternalChanges([w.id]);
+  assert.equal((await other.search(OPERATOR, q)).total, before.total);
 });

@@ -6,7 +6,7 @@ import type { PostingsWriter } from './io.ts';
 import { KeySet } from './keys.ts';
 import { POSTINGS_VERSION, type PostingsOptions } from './postings.ts';
 import { selectKeys } from './select.ts';
-import { PostingsBuilder, writeBuilt, type BuiltRows } from './updater.ts';
+import { PostingsBuilder, writeBuilt, type BuiltRows } from './builder.ts';
 
 /** What a rebuild reads: every work id (ascending), the archive's chapter count, and a loader of prepared rows. */
 export interface RebuildSource {
