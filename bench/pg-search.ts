@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { setRootLogger } from '../src/log.ts';
 import { SearchService } from '../src/search/search.service.ts';
 import { maskUrl } from '../src/store/pg.ts';
+import { searchQueryString } from '../src/search/params.ts';
 import { openStore, type Store } from '../src/store/store.ts';
 import { WorkEvents } from '../src/works/work.events.ts';
 import { timeEngine } from './engine.ts';
@@ -50,7 +51,7 @@ export interface PgSearchResult {
   corpus: { dataDir: string; pg: string; works: number; chapters: number; words: number };
   startupMs: Record<Side['name'], number>;
   capSeconds: number;
-  classes: { cls: QueryClass; sqlite: Summary; postgres: Summary; mismatches: number; timeouts: number; examples: string[] }[];
+  classes: { cls: QueryClass; sqlite: Summary; postgres: Summary; mismatches: number; timeouts: number; examples: string[]; slowest?: string[] }[];
   load: { start: number[]; end: number[] };
   seconds: number;
 }
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
     let timeouts = 0;
     const examples: string[] = [];
     const cases = all.filter((c) => c.cls === cls);
+    const pgTimes: { q: string; ms: number }[] = [];
     for (const [i, c] of cases.entries()) {
       // Alternate which store goes first, so neither always finds the other's pages in the OS cache.
       const order = i % 2 === 0 ? [lite, pg] : [pg, lite];
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
       for (const s of order) {
         const r = await timed(s, c.query, capMs);
         times[s.name].push(r.ms);
+        if (s.name === 'postgres') pgTimes.push({ q: `#${c.n} ${searchQueryString(c.query)}`, ms: r.ms });
         if (r.total === null) timeouts++;
         else totals[s.name] = r.total;
       }
@@ -131,7 +134,9 @@ async function main(): Promise<void> {
         if (examples.length < 3) examples.push(`#${c.n} q=${JSON.stringify(c.query.q)}: ${totals.sqlite} vs ${totals.postgres}`);
       }
     }
-    classes.push({ cls, sqlite: summarize(times.sqlite), postgres: summarize(times.postgres), mismatches, timeouts, examples });
+    const slowest = pgTimes.sort((a, b) => b.ms - a.ms).slice(0, 3).map((x) => `${Math.round(x.ms)} ms: ${x.q}`);
+    classes.push({ cls, sqlite: summarize(times.sqlite), postgres: summarize(times.postgres), mismatches, timeouts, examples, slowest });
+    for (const line of slowest) log(`  slowest on PostgreSQL: ${line}`);
     log(`${cls}: SQLite p50 ${ms(summarize(times.sqlite).p50)} ms, PostgreSQL p50 ${ms(summarize(times.postgres).p50)} ms, ${mismatches} totals differ, ${timeouts} timed out`);
   }
 

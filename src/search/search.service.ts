@@ -112,7 +112,7 @@ export class SearchService implements WorkListener {
     this.preparing ??= (async () => {
       this.needsReindex ??= await this.backend.needsReindex();
       if (this.needsReindex) await this.reindex(onProgress);
-      else if (!this.postingsChecked && (await this.backend.postings.needsRebuild(await this.backend.chapterCount()))) {
+      else if (!this.postingsChecked && (await this.backend.postings.needsRebuild(await this.backend.chapterCount(), this.opts.writeIndex))) {
         const started = Date.now();
         await this.backend.reindex(onProgress, { fts: false });
         log.info({ ms: Date.now() - started }, 'frequency postings rebuilt (none yet, an older format, or the archive has grown)');

@@ -11,7 +11,7 @@ import { PgIndexer } from './indexer.ts';
 import { loadWorkDocs } from '../fts/documents.ts';
 import { workRows } from '../fts/rows.ts';
 import { PgPostingsIO } from '../postings/pg-io.ts';
-import { Postings, POSTINGS_DEFAULTS, type PostingsOptions } from '../postings/postings.ts';
+import { PG_POSTINGS_DEFAULTS, Postings, type PostingsOptions } from '../postings/postings.ts';
 import { PostingsRebuild } from '../postings/rebuild.ts';
 import { loadIndexFrom, loadRowsFrom } from './load.ts';
 import { corpusStats } from './queries.ts';
@@ -40,7 +40,7 @@ export class PgTextBackend implements TextBackend {
   private stale: boolean | null = null;
 
   constructor(private readonly store: Store, private readonly tuning: Partial<typeof PG_TEXT_DEFAULTS> = {}, postingsOpts: Partial<PostingsOptions> = {}) {
-    this.postings = new Postings(new PgPostingsIO(store.db), (db) => new PgPostingsIO(db), { ...POSTINGS_DEFAULTS, ...postingsOpts });
+    this.postings = new Postings(new PgPostingsIO(store.db), (db) => new PgPostingsIO(db), { ...PG_POSTINGS_DEFAULTS, ...postingsOpts });
     this.indexer = new PgIndexer(() => { this.stats = null; }, this.postings);
   }
 

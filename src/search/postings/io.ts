@@ -40,8 +40,10 @@ export interface PostingsState {
   version: number;
   /** Chapters in the archive when the keys were chosen (a much larger archive chooses again). */
   chapters: number;
-  /** Chapter rows a word or phrase needed to become a key. */
+  /** The thresholds the keys were chosen with (PostingsOptions). */
   minRows: number;
+  phraseWordRows?: number;
+  minPhraseRows?: number;
   /** A token of this build: another value means the keys were chosen again (reload them). */
   built: string;
 }

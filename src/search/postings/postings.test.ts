@@ -162,3 +162,12 @@ test('another process (its own service, told by the change log) sees a write to 
   await other.applyExternalChanges([w.id]);
   assert.equal((await other.search(OPERATOR, q)).total, before.total);
 });
+
+test('other thresholds than the postings were chosen with mean a rebuild', async () => {
+  const a = await library();
+  const s = await withPostings(a);
+  assert.equal(await s.backend.postings.needsRebuild(7), false);
+  const other = new SearchService(a.store, a.events, { writeIndex: false, postings: { minRows: 2, phraseWordRows: 1, minPhraseRows: 1 } });
+  assert.equal(await other.backend.postings.needsRebuild(7), true);
+  assert.equal(await other.backend.postings.needsRebuild(7, false), false, 'a second reader keeps what is built');
+});

@@ -40,6 +40,13 @@ export const POSTINGS_DEFAULTS: PostingsOptions = {
 };
 
 /**
+ * PostgreSQL's defaults: a term it scores itself costs about a millisecond per matching chapter
+ * (the tsvectors' positions are unnested), a phrase of common words seconds (every chunk with its
+ * words is rechecked), where FTS5 costs microseconds; so far more terms are worth a key there.
+ */
+export const PG_POSTINGS_DEFAULTS: PostingsOptions = { ...POSTINGS_DEFAULTS, minRows: 500, phraseWordRows: 2_000, minPhraseRows: 500 };
+
+/**
  * Quire's own frequency postings (docs/search.md, "Frequency postings"): for the words and short
  * phrases common enough that the full-text index is slow to read (FTS5 reads every position of a
  * word found in most chapters), which works and chapters hold them and how often, stored in the
@@ -79,11 +86,17 @@ export class Postings {
     this.state = state;
   }
 
-  /** Whether a rebuild is due: none built, another format, or an archive grown `regrow` times since the keys were chosen. */
-  async needsRebuild(chapters: number): Promise<boolean> {
+  /**
+   * Whether a rebuild is due: none built, another format, an archive grown `regrow` times since
+   * the keys were chosen, or (with `ownThresholds`: the archive's own service, not a second
+   * reader with options of its own) other thresholds than these options.
+   */
+  async needsRebuild(chapters: number, ownThresholds = true): Promise<boolean> {
     if (!(await this.ready())) return true;
-    const at = this.state!.chapters;
-    return chapters >= this.opts.minRows && chapters >= Math.max(1, at) * this.opts.regrow;
+    const s = this.state!;
+    const o = this.opts;
+    if (ownThresholds && (s.minRows !== o.minRows || s.phraseWordRows !== o.phraseWordRows || s.minPhraseRows !== o.minPhraseRows)) return true;
+    return chapters >= o.minRows && chapters >= Math.max(1, s.chapters) * o.regrow;
   }
 
   private async keys(): Promise<KeySet> {

@@ -80,7 +80,8 @@ export class PostingsRebuild {
     await this.flush(w);
     await this.builder.flush(w, true);
     await w.commitStaged();
-    await w.setState({ version: POSTINGS_VERSION, chapters: this.chapters, minRows: this.opts.minRows, built: randomUUID() });
+    const { minRows, phraseWordRows, minPhraseRows } = this.opts;
+    await w.setState({ version: POSTINGS_VERSION, chapters: this.chapters, minRows, phraseWordRows, minPhraseRows, built: randomUUID() });
     return { works: this.added, keys: this.keys.size };
   }
 }
