@@ -171,8 +171,13 @@ export class Postings {
     return RoaringBitmap32.from(matchKey(d, field, ids, scoring, visit));
   }
 
-  /** Whether the postings as `w`'s transaction sees them are built (adopting a rebuild made elsewhere). */
+  /**
+   * Whether the postings as `w`'s transaction sees them are built (adopting a rebuild made
+   * elsewhere). Takes the writers' lock first: a rebuild changes the keys under that lock, so the
+   * state and the keys read after it belong together until this transaction ends.
+   */
   private async writable(w: PostingsWriter): Promise<boolean> {
+    await w.lock();
     this.adopt(await w.state());
     return this.state?.version === POSTINGS_VERSION;
   }
