@@ -100,3 +100,16 @@ test('move --to PostgreSQL, then migrate status and down there', { skip: PG ? fa
     await dropSchema(PG!, schema);
   }
 });
+
+test('sameBytes compares files piece by piece', async () => {
+  const { sameBytes } = await import('./store.ts');
+  const big = Buffer.alloc(3 * (1 << 20) + 17, 7);
+  fs.writeFileSync(dir('a.bin'), big);
+  fs.writeFileSync(dir('b.bin'), big);
+  assert.equal(await sameBytes(dir('a.bin'), dir('b.bin')), true);
+  big[2 * (1 << 20) + 5] = 8;
+  fs.writeFileSync(dir('b.bin'), big);
+  assert.equal(await sameBytes(dir('a.bin'), dir('b.bin')), false, 'one byte differs in the third piece');
+  fs.writeFileSync(dir('b.bin'), big.subarray(0, big.length - 1));
+  assert.equal(await sameBytes(dir('a.bin'), dir('b.bin')), false, 'shorter');
+});

@@ -36,7 +36,7 @@ export interface PostingsOptions {
 }
 
 export const POSTINGS_DEFAULTS: PostingsOptions = {
-  minRows: 10_000, phraseWordRows: 50_000, minPhraseRows: 3_000, sampleChapters: 1500, regrow: 2, cacheBytes: 64 * 2 ** 20,
+  minRows: 10_000, phraseWordRows: 20_000, minPhraseRows: 2_000, sampleChapters: 1500, regrow: 2, cacheBytes: 64 * 2 ** 20,
 };
 
 /**
