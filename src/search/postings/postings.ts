@@ -27,7 +27,11 @@ export interface PostingsOptions {
   phraseWordRows: number;
   /** …and becomes a key when about this many rows hold the run. */
   minPhraseRows: number;
-  /** Chapters read to choose the keys. */
+  /**
+   * Chapters read at least to choose the keys. More are read when a threshold is a small share of
+   * the archive (about 30 sampled chapters per threshold's worth, at most 20,000): an estimate
+   * from a handful of hits would make keys of chance.
+   */
   sampleChapters: number;
   /** The keys are chosen again (a rebuild at start-up) once the archive has this many times the chapters it had. */
   regrow: number;
@@ -44,7 +48,7 @@ export const POSTINGS_DEFAULTS: PostingsOptions = {
  * (the tsvectors' positions are unnested), a phrase of common words seconds (every chunk with its
  * words is rechecked), where FTS5 costs microseconds; so far more terms are worth a key there.
  */
-export const PG_POSTINGS_DEFAULTS: PostingsOptions = { ...POSTINGS_DEFAULTS, minRows: 500, phraseWordRows: 2_000, minPhraseRows: 500 };
+export const PG_POSTINGS_DEFAULTS: PostingsOptions = { ...POSTINGS_DEFAULTS, minRows: 1_000, phraseWordRows: 3_000, minPhraseRows: 1_000 };
 
 /**
  * Quire's own frequency postings (docs/search.md, "Frequency postings"): for the words and short

@@ -15,6 +15,12 @@ export interface RebuildSource {
   load(ids: readonly number[]): Promise<WorkRows[]>;
 }
 
+/** Chapters to sample: enough for about 30 hits of the lowest threshold, within [sampleChapters, 20,000]. */
+export function sampleSize(chapters: number, opts: PostingsOptions): number {
+  const lowest = Math.max(1, Math.min(opts.minRows, opts.minPhraseRows));
+  return Math.round(Math.min(20_000, Math.max(opts.sampleChapters, (30 * chapters) / lowest)));
+}
+
 /** Evenly spaced works holding about `chapters` chapters (all works when the archive is smaller). */
 export function sampleIds(ids: readonly number[], totalChapters: number, chapters: number): number[] {
   if (ids.length === 0) return [];
@@ -42,7 +48,7 @@ export class PostingsRebuild {
   static async start(w: PostingsWriter, src: RebuildSource, opts: PostingsOptions): Promise<PostingsRebuild> {
     await w.lock();
     await w.clear();
-    const sample = await src.load(sampleIds(src.ids, src.chapters, opts.sampleChapters));
+    const sample = await src.load(sampleIds(src.ids, src.chapters, sampleSize(src.chapters, opts)));
     const rows = src.chapters >= opts.minRows || src.ids.length >= opts.minRows
       ? selectKeys(sample, { ...opts, chapters: src.chapters, works: src.ids.length })
       : [];

@@ -66,7 +66,7 @@ export function selectKeys(sample: readonly WorkRows[], opts: SelectOptions): Ke
     const fresh = [...counts].filter(([, d]) => reaches(d, opts.minPhraseRows)).sort((a, b) => byFrequency(a, b)).slice(0, MAX_KEY_ID - rows.length);
     let id = rows.length;
     const added = fresh.map(([code]) => ({ id: ++id, key: `${keys.text(Math.floor(code / STRIDE))} ${keys.text(code % STRIDE)}` }));
-    rows.push(...added);
+    for (const r of added) rows.push(r); // not push(...added): a spread of 100 k arguments overflows the stack
     keys = KeySet.from(rows);
     prefixes = new Set(added.map((r) => r.id));
   }
