@@ -96,7 +96,7 @@ export async function termKeys(root: TextNode, postings: Postings | null): Promi
   if (!postings || !(await postings.ready())) return null;
   const keys = new Map<TermNode, { id: number; cost: number }>();
   for (const { term } of leaves(root)) {
-    const id = await postings.keyFor(term);
+    const id = await postings.keyFor(term, true);
     if (id !== null) keys.set(term, { id, cost: await postings.cost(id, term.field !== null) });
   }
   return { postings, keys };

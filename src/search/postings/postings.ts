@@ -108,9 +108,12 @@ export class Postings {
     return this.keySet;
   }
 
-  /** The key id that answers `term`, or null (the full-text index answers it). Prefixes never do. */
-  async keyFor(term: TermNode): Promise<number | null> {
-    if (term.prefix || term.tokens.length > MAX_GRAM || !(await this.ready())) return null;
+  /**
+   * The key id that answers `term`, or null (the full-text index answers it). Prefixes never do.
+   * `checked`: `ready()` was just asked (a search asks once for all its terms).
+   */
+  async keyFor(term: TermNode, checked = false): Promise<number | null> {
+    if (term.prefix || term.tokens.length > MAX_GRAM || !(checked || (await this.ready()))) return null;
     return (await this.keys()).idOf(term.tokens) ?? null;
   }
 
