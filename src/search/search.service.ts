@@ -113,9 +113,8 @@ export class SearchService implements WorkListener {
       this.needsReindex ??= await this.backend.needsReindex();
       if (this.needsReindex) await this.reindex(onProgress);
       else if (!this.postingsChecked && (await this.backend.postings.needsRebuild(await this.backend.chapterCount(), this.opts.writeIndex))) {
-        const started = Date.now();
+        log.info('frequency postings due (none yet, another format or thresholds, or the archive has doubled): rebuilding them');
         await this.backend.reindex(onProgress, { fts: false });
-        log.info({ ms: Date.now() - started }, 'frequency postings rebuilt (none yet, an older format, or the archive has grown)');
       }
       this.postingsChecked = true;
       if (!this.index) await this.rebuild();
