@@ -14,6 +14,7 @@ import { loadChapters, loadWorks } from '../../src/works/work.repository.ts';
 import type { Chapter, Work, WorkInput } from '../../src/works/work.types.ts';
 import { validateWork } from '../../src/works/work.validate.ts';
 import { generateCorpus } from './generate.ts';
+import { STATE_KEY } from '../../src/search/postings/io.ts';
 import { removeDir, tableHashes, tempCorpus, tempDir } from './testing.ts';
 
 const N = 300;
@@ -178,6 +179,8 @@ test('builds the full-text index with the search engine when asked', async () =>
   const db = new SQLite(path.join(d, 'quire.db'), { readonly: true });
   try {
     assert.ok(db.prepare("SELECT value FROM settings WHERE key = 'search.fts_version'").get());
+    // The frequency postings too, as `quire reindex` builds them: the first start has nothing to build.
+    assert.ok(db.prepare('SELECT value FROM settings WHERE key = ?').get(STATE_KEY));
   } finally {
     db.close();
   }

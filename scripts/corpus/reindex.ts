@@ -1,11 +1,12 @@
-import { reindexAll } from '../../src/search/fts/reindex.ts';
+import { SqliteTextBackend } from '../../src/search/sqlite-backend.ts';
 import type { Store } from '../../src/store/store.ts';
 
 /**
- * The full-text index belongs to the search engine (src/search), not to this generator: once the
- * rows are loaded, the engine's own `reindexAll` builds it, exactly as `quire reindex` would.
+ * The search index belongs to the search engine (src/search), not to this generator: once the
+ * rows are loaded, the engine's own SQLite backend builds the FTS5 tables and the frequency
+ * postings, exactly as `quire reindex` would (so the first start does not build the postings).
  */
 export async function rebuildSearchIndex(store: Store, onProgress?: (done: number, total: number) => void): Promise<boolean> {
-  await reindexAll(store, onProgress);
+  await new SqliteTextBackend(store).reindex(onProgress);
   return true;
 }
