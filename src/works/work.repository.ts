@@ -114,6 +114,17 @@ async function ensureSeries(trx: Db, title: string, now: Date): Promise<number> 
   return row.id;
 }
 
+/** Type and name of each tag id (ids repeat across works; each is asked once). */
+async function tagNamesById(db: Db, ids: readonly number[]): Promise<Map<number, { type: string; name: string }>> {
+  const out = new Map<number, { type: string; name: string }>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 1000) {
+    const rows = await db.selectFrom('tags').select(['id', 'type', 'name']).where('id', 'in', unique.slice(i, i + 1000)).execute();
+    for (const r of rows) out.set(r.id, { type: r.type, name: r.name });
+  }
+  return out;
+}
+
 /** Loads works by id, in the order given, with tags, creators and series. Missing ids are skipped. */
 export async function loadWorks(db: Db, ids: readonly number[]): Promise<Work[]> {
   if (ids.length === 0) return [];
@@ -122,17 +133,20 @@ export async function loadWorks(db: Db, ids: readonly number[]): Promise<Work[]>
     const batch = ids.slice(i, i + 500);
     const rows = await db.selectFrom('works').selectAll().where('id', 'in', batch).execute();
     for (const r of rows) out.set(r.id, toWork(r));
-    const tags = await db
+    // Two indexed look-ups rather than a join: with PostgreSQL's stock planner settings the join
+    // hashed the whole tags table for a page of 20 works (17 ms instead of 1 ms at 35 k tags).
+    const links = await db
       .selectFrom('work_tags')
-      .innerJoin('tags', 'tags.id', 'work_tags.tag_id')
-      .select(['work_tags.work_id', 'tags.type', 'tags.name'])
-      .where('work_tags.work_id', 'in', batch)
-      .orderBy('work_tags.work_id')
-      .orderBy('work_tags.position')
+      .select(['work_id', 'tag_id'])
+      .where('work_id', 'in', batch)
+      .orderBy('work_id')
+      .orderBy('position')
       .execute();
-    for (const t of tags) {
-      const w = out.get(t.work_id);
-      if (!w) continue;
+    const names = await tagNamesById(db, links.map((l) => l.tag_id));
+    for (const l of links) {
+      const w = out.get(l.work_id);
+      const t = names.get(l.tag_id);
+      if (!w || !t) continue;
       switch (t.type) {
         case 'warning': w.warnings.push(t.name as Warning); break;
         case 'category': w.categories.push(t.name as Category); break;
