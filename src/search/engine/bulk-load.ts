@@ -7,6 +7,7 @@ import { creatorSortKey, titleSortKey } from './keys.ts';
 import { addParents, crossoverOf, FANDOM_LINKS_SQL, type FandomParents } from './load.ts';
 import { loadMemberships } from './memberships.ts';
 import { TagLists } from './tag-lists.ts';
+import { TagPostings } from './tag-postings.ts';
 import { NUMERIC_KEYS, WorkIndex, emptyParts, typeCode, type IndexParts } from './work-index.ts';
 
 const { RoaringBitmap32 } = roaring;
@@ -15,6 +16,8 @@ const log = logger('search');
 const WORKS_SQL = `SELECT group_concat(id || ',' || complete || ',' || word_count || ',' || (status = 'posted') || ',' || restricted || ',' || hidden
   || ',' || ${sqlDay('published_on')} || ',' || ${sqlDay('updated_on')} || ',' || hits || ',' || kudos_count || ',' || comments_count
   || ',' || bookmarks_count || ',' || replace(replace(language, ',', ''), ';', ''), ';') FROM works WHERE id >= ? AND id < ?`;
+const TAGGINGS_SQL = `SELECT group_concat(work_id || ',' || tag_id, ';') FROM
+  (SELECT work_id, tag_id FROM filter_taggings WHERE work_id >= ? AND work_id < ? ORDER BY work_id, tag_id)`;
 const CREATORS_SQL = `SELECT group_concat(work_id || ',' || pseud_id, ';') FROM
   (SELECT work_id, pseud_id FROM work_creators WHERE work_id >= ? AND work_id < ? ORDER BY work_id, position)`;
 
@@ -117,46 +120,39 @@ function loadTitles(sqlite: SQLite.Database, p: IndexParts): void {
 }
 
 /**
- * Filter taggings grouped by tag: one bitmap per tag, and the per-work lists. The work ids are
- * parsed inline into one flat array (15 M entries at 1 M works), then the per-work lists are a
- * counting sort of it: no closure or object per assignment.
+ * Filter taggings, read in work order (the primary key's index) as one string per 50,000 works
+ * and parsed inline: the flat array of tags in work order is each work's tag list as it stands
+ * (TagLists), and a counting sort of it gives each tag's works (TagPostings). Two integer arrays
+ * each, no object per tag or per assignment.
  */
 function loadTaggings(sqlite: SQLite.Database, p: IndexParts, maxId: number): void {
-  const counts = new Uint32Array(maxId + 2);
-  let seq = new Uint32Array(1 << 20);
+  const offsets = new Uint32Array(maxId + 2);
+  let tags = new Uint32Array(1 << 20);
   let n = 0;
-  const groups: number[] = []; // tag id, end, …
-  for (const [tag, works] of sqlite.prepare('SELECT tag_id, group_concat(work_id) FROM filter_taggings GROUP BY tag_id').raw().iterate() as Iterable<[number, string]>) {
-    const start = n;
-    if (n + works.length / 2 + 1 > seq.length) seq = grow(seq, Math.ceil((n + works.length / 2 + 1) * 1.5));
-    let v = 0;
-    for (let i = 0; i <= works.length; i++) {
-      const c = i < works.length ? works.charCodeAt(i) : 44;
-      if (c !== 44) {
-        v = v * 10 + (c - 48);
-        continue;
-      }
-      if (v <= maxId) {
-        seq[n++] = v;
-        counts[v + 1]!++;
-      }
-      v = 0;
+  let maxTag = 0;
+  let lastWork = 0;
+  const stmt = sqlite.prepare(TAGGINGS_SQL).pluck();
+  for (let lo = 0; lo <= maxId; lo += 50_000) {
+    const text = stmt.get(lo, lo + 50_000) as string | null;
+    if (!text) continue;
+    if (n + text.length / 4 + 1 > tags.length) tags = grow(tags, Math.ceil((n + text.length / 4 + 1) * 1.25));
+    for (let i = 0; i < text.length; i++) {
+      let w = 0;
+      for (let c = text.charCodeAt(i); c !== 44; c = text.charCodeAt(++i)) w = w * 10 + (c - 48);
+      let t = 0;
+      for (let c = text.charCodeAt(++i); c === c && c !== 59; c = text.charCodeAt(++i)) t = t * 10 + (c - 48);
+      if (w > maxId) continue;
+      if (w < lastWork) throw new Error('filter taggings out of work order');
+      lastWork = w;
+      offsets[w + 1]!++;
+      tags[n++] = t;
+      if (t > maxTag) maxTag = t;
     }
-    const bitmap = RoaringBitmap32.from(seq.subarray(start, n));
-    bitmap.shrinkToFit(); // about 8% of the bitmaps' memory at 1 M works
-    p.tags.set(tag, bitmap);
-    groups.push(tag, n);
   }
-  const offsets = counts; // prefix sums in place: offsets[w] .. offsets[w + 1]
   for (let w = 1; w < offsets.length; w++) offsets[w]! += offsets[w - 1]!;
-  const cursor = offsets.slice();
-  const data = new Uint32Array(n);
-  let i = 0;
-  for (let g = 0; g < groups.length; g += 2) {
-    const tag = groups[g]!;
-    for (const end = groups[g + 1]!; i < end; i++) data[cursor[seq[i]!]!++] = tag;
-  }
+  const data = tags.slice(0, n);
   p.tagLists = new TagLists(offsets, data);
+  p.tags = TagPostings.fromWorkRows(offsets, data, maxTag);
 }
 
 function loadCreators(sqlite: SQLite.Database, p: IndexParts, maxId: number): void {

@@ -108,7 +108,7 @@ function topForType(index: WorkIndex, code: number, result: Bitmap, limit: numbe
     if (top.length > limit) top.pop();
   };
   const { ids, bounds, boosted } = index.facetOrders.get(code);
-  for (const id of boosted) if (!worseThanLast(index.tagBitmap(id)?.size ?? 0, id)) consider(id);
+  for (const id of boosted) if (!worseThanLast(index.p.tags.count(id), id)) consider(id);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     if (boosted.has(id)) continue;
@@ -145,11 +145,11 @@ export class FacetOrders {
     if (this.headMarks?.min === min) return this.headMarks;
     const marks = new Uint8Array(this.index.p.tagTypes.length);
     const tail = new Uint8Array(TAG_TYPES.length + 1);
-    for (const [id, bitmap] of this.index.p.tags) {
-      if (id >= marks.length || bitmap.size === 0) continue;
-      if (bitmap.size >= min) marks[id] = 1;
+    this.index.p.tags.forEach((id, count) => {
+      if (id >= marks.length) return;
+      if (count >= min) marks[id] = 1;
       else tail[this.index.p.tagTypes[id] ?? 0] = 1;
-    }
+    });
     return (this.headMarks = { marks, min, tail });
   }
 
@@ -166,11 +166,9 @@ export class FacetOrders {
     let order = this.orders.get(code);
     if (order) return order;
     const entries: FacetEntry[] = [];
-    for (const [id, bitmap] of this.index.p.tags) {
-      if (this.index.p.tagTypes[id] !== code) continue;
-      const count = bitmap.size;
-      if (count > 0) entries.push({ id, count });
-    }
+    this.index.p.tags.forEach((id, count) => {
+      if (this.index.p.tagTypes[id] === code) entries.push({ id, count });
+    });
     entries.sort(better);
     order = {
       ids: Uint32Array.from(entries, (e) => e.id),

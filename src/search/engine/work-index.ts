@@ -6,6 +6,7 @@ import { FacetOrders } from './facets.ts';
 import { Memberships } from './memberships.ts';
 import { SortOrder, type Comparator } from './sort-order.ts';
 import { TagLists } from './tag-lists.ts';
+import { TagPostings } from './tag-postings.ts';
 
 const { RoaringBitmap32 } = roaring;
 export type Bitmap = InstanceType<typeof RoaringBitmap32>;
@@ -36,7 +37,7 @@ export interface IndexParts {
   languages: Map<string, Bitmap>; languageOf: string[];
   num: Record<NumericKey, Uint32Array>;
   titleKey: string[]; creatorKey: string[];
-  tags: Map<number, Bitmap>; tagTypes: Uint8Array; tagLists: TagLists;
+  tags: TagPostings; tagTypes: Uint8Array; tagLists: TagLists;
 }
 
 export function emptyParts(): IndexParts {
@@ -45,7 +46,7 @@ export function emptyParts(): IndexParts {
     alive: new RoaringBitmap32(), posted: new RoaringBitmap32(), guest: new RoaringBitmap32(), member: new RoaringBitmap32(),
     complete: new RoaringBitmap32(), crossover: new RoaringBitmap32(),
     languages: new Map(), languageOf: [], num, titleKey: [], creatorKey: [],
-    tags: new Map(), tagTypes: new Uint8Array(64), tagLists: new TagLists(),
+    tags: new TagPostings(), tagTypes: new Uint8Array(64), tagLists: new TagLists(),
   };
 }
 
@@ -55,8 +56,9 @@ export function typeCode(type: string): number {
 }
 
 /**
- * The in-memory side of search: a roaring bitmap per filter tag, language and visibility class,
- * typed arrays by work id for numbers and dates, and lazily built sort orders. Rebuilt from the
+ * The in-memory side of search: the works of each filter tag (engine/tag-postings.ts), a roaring
+ * bitmap per language and visibility class, typed arrays by work id for numbers and dates, and
+ * lazily built sort orders. Rebuilt from the
  * database at start-up, then kept current by `upsert` and `remove` as works are written.
  */
 export class WorkIndex {
@@ -78,7 +80,7 @@ export class WorkIndex {
   }
 
   tagBitmap(id: number): Bitmap | undefined {
-    return this.p.tags.get(id);
+    return this.p.tags.bitmap(id);
   }
 
   tagType(id: number): TagType | undefined {
@@ -122,7 +124,7 @@ export class WorkIndex {
     if (row.crossover) p.crossover.add(id);
     this.bitmapFor(p.languages, row.language).add(id);
     for (const t of row.tags) {
-      this.bitmapFor(p.tags, t).add(id);
+      p.tags.add(t, id);
       if (!oldTags?.has(t)) this.facetOrders.increased(t);
     }
     p.tagLists.set(id, row.tags);
@@ -147,7 +149,7 @@ export class WorkIndex {
     for (const b of [p.alive, p.posted, p.guest, p.member, p.complete, p.crossover]) b.remove(id);
     const lang = p.languageOf[id];
     if (lang !== undefined) p.languages.get(lang)?.remove(id);
-    for (const t of p.tagLists.get(id)) p.tags.get(t)?.remove(id);
+    for (const t of p.tagLists.get(id)) p.tags.remove(t, id);
   }
 
   private bitmapFor<K>(map: Map<K, Bitmap>, key: K): Bitmap {
