@@ -151,8 +151,8 @@ function loadTaggings(sqlite: SQLite.Database, p: IndexParts, maxId: number): vo
   }
   for (let w = 1; w < offsets.length; w++) offsets[w]! += offsets[w - 1]!;
   const data = tags.slice(0, n);
-  p.tagLists = new TagLists(offsets, data);
   p.tags = TagPostings.fromWorkRows(offsets, data, maxTag);
+  p.tagLists = TagLists.fromIds(offsets, data, maxTag, (t) => p.tags.count(t));
 }
 
 function loadCreators(sqlite: SQLite.Database, p: IndexParts, maxId: number): void {

@@ -1,5 +1,5 @@
 import { TAG_TYPES, type TagType } from '../../tags/tag.types.ts';
-import { topK } from './paging.ts';
+import { countByLists, emptyFacets, type HeadMarks } from './facet-count.ts';
 import type { Bitmap, WorkIndex } from './work-index.ts';
 
 export interface FacetEntry {
@@ -13,71 +13,39 @@ export type FacetCounts = Record<TagType, FacetEntry[]>;
  * set, ordered by count (descending), then tag id (ascending). Always counted over the exact
  * result, so the sidebar agrees with the total.
  *
- * - Small results (≤ `smallLimit` works): walk the works' tag lists and count (about 0.7 µs a
- *   work at 1 M works).
- * - Large results: for each type, visit its tags by global count, descending, and intersect each
+ * - Results of up to `smallLimit` works: count the works' tag lists (engine/facet-count.ts),
+ *   the head tags only first when the result has at least `heads.from` works.
+ * - Larger results: for each type, visit its tags by global count, descending, and intersect each
  *   tag bitmap with the result (`andCardinality`); a tag's global count bounds its count in any
  *   result, so the walk stops at the first tag whose global count cannot beat the current k-th
  *   entry. When a result's tags do not prune well (they are spread evenly), the walk gives up
- *   after about as many intersections as counting would cost and counts instead. Global orders
- *   are built lazily; tags whose count grew since (new works) are "boosted" and checked first,
- *   until 1,024 of them make the order be rebuilt.
+ *   after a small budget of intersections and counts head tags instead: over the result, or,
+ *   for a result larger than half the archive, over the works outside it, subtracted from each
+ *   tag's total. Global orders are built lazily; tags whose count grew since (new works) are
+ *   "boosted" and checked first, until 1,024 of them make the order be rebuilt.
  */
 export function countFacets(index: WorkIndex, result: Bitmap, limit: number, smallLimit = 50_000, heads: HeadOptions = HEAD_DEFAULTS): FacetCounts {
-  const out = Object.fromEntries(TAG_TYPES.map((t) => [t, [] as FacetEntry[]])) as FacetCounts;
-  if (limit <= 0 || result.isEmpty) return out;
-  if (result.size <= smallLimit) {
-    if (result.size >= heads.from) {
-      const headOnly = countSmall(index, result, limit, out, index.facetOrders.heads(heads.min));
-      if (headOnly) return headOnly;
-      for (const t of TAG_TYPES) out[t] = [];
-    }
-    return countSmall(index, result, limit, out, null)!;
+  if (limit <= 0 || result.isEmpty) return emptyFacets();
+  const n = result.size;
+  if (n > smallLimit) {
+    const out = emptyFacets();
+    const budget = { intersections: Math.max(heads.walk, n / 4000) };
+    const done = TAG_TYPES.every((type, i) => {
+      const top = topForType(index, i + 1, result, limit, budget);
+      if (top) out[type] = top;
+      return top !== null;
+    });
+    if (done) return out;
   }
-  const budget = { intersections: Math.max(256, result.size / 40) };
-  for (const [i, type] of TAG_TYPES.entries()) {
-    const top = topForType(index, i + 1, result, limit, budget);
-    if (!top) return countSmall(index, result, limit, Object.fromEntries(TAG_TYPES.map((t) => [t, [] as FacetEntry[]])) as FacetCounts, null)!;
-    out[type] = top;
+  if (n >= heads.from) {
+    const counted = countByLists(index, result, limit, index.facetOrders.heads(heads.min), n > index.size / 2);
+    if (counted) return counted;
   }
-  return out;
+  return countByLists(index, result, limit, null)!;
 }
 
 function better(a: FacetEntry, b: FacetEntry): number {
   return b.count - a.count || a.id - b.id;
-}
-
-/**
- * Counting from the works' tag lists. With `heads` (a mark per tag used by at least `min` works
- * when the marks were made, or grown since), only marked tags are counted: the counts array is
- * 4 bytes per tag (9 MB at 1 M works) and the long tail of rarely used tags makes every increment
- * a cache miss, while the marks are one byte per tag and the counts then stay in cache. A tail
- * tag's count is below `min`, so when every type's last shown entry has at least `min` works, no
- * tail tag could have been shown; otherwise this returns null and the caller counts everything.
- */
-function countSmall(index: WorkIndex, result: Bitmap, limit: number, out: FacetCounts, heads: HeadMarks | null): FacetCounts | null {
-  const counts = index.facetOrders.scratch();
-  const touched: number[] = [];
-  index.p.tagLists.countInto(result.toUint32Array(), counts, touched, heads?.marks ?? null); // tags past `counts`: unknown type
-  const byType = new Map<number, number[]>();
-  for (const id of touched) {
-    const code = index.p.tagTypes[id] ?? 0;
-    if (code > 0) (byType.get(code) ?? byType.set(code, []).get(code)!).push(id);
-  }
-  const cmp = (a: number, b: number) => counts[b]! - counts[a]! || a - b;
-  for (const [code, ids] of byType) {
-    out[TAG_TYPES[code - 1]!] = topK(Uint32Array.from(ids), limit, cmp).map((id) => ({ id, count: counts[id]! }));
-  }
-  for (const id of touched) counts[id] = 0;
-  if (heads && TAG_TYPES.some((t, i) => heads.tail[i + 1] === 1 && (out[t].length < limit || out[t][limit - 1]!.count < heads.min))) return null;
-  return out;
-}
-
-/** Head tags marked (1), the threshold, and per type code whether it has unmarked tags in use. */
-export interface HeadMarks {
-  marks: Uint8Array;
-  min: number;
-  tail: Uint8Array;
 }
 
 export interface HeadOptions {
@@ -85,9 +53,11 @@ export interface HeadOptions {
   from: number;
   /** Head tags: used by at least this many works. */
   min: number;
+  /** Intersections the bitmap walk may try before counting (at least; more for larger results). */
+  walk: number;
 }
 
-export const HEAD_DEFAULTS: HeadOptions = { from: 5000, min: 64 };
+export const HEAD_DEFAULTS: HeadOptions = { from: 5000, min: 64, walk: 64 };
 
 /** The type's top entries, or null when `budget` intersections were not enough. */
 function topForType(index: WorkIndex, code: number, result: Bitmap, limit: number, budget: { intersections: number }): FacetEntry[] | null {
@@ -132,30 +102,48 @@ export class FacetOrders {
 
   constructor(private readonly index: WorkIndex, private readonly maxBoosted = 1024) {}
 
-  /** A zeroed counter per tag id, reused between searches (callers zero what they touch). */
+  /** A zeroed counter per tag code (engine/tag-lists.ts), reused between searches (callers zero what they touch). */
   scratch(): Uint32Array {
-    if (this.counts.length < this.index.p.tagTypes.length) this.counts = new Uint32Array(this.index.p.tagTypes.length);
+    if (this.counts.length < this.index.p.tagLists.size) this.counts = new Uint32Array(Math.ceil(this.index.p.tagLists.size * 1.25));
     return this.counts;
   }
 
   private headMarks: HeadMarks | null = null;
 
-  /** Marks of the tags used by at least `min` works (built on first use; tags that grow are marked, never unmarked). */
+  /**
+   * The head tags for `min` (built on first use, then kept current: a tag that grows to `min`
+   * works is promoted, a new tag marks its type as having a tail).
+   */
   heads(min: number): HeadMarks {
     if (this.headMarks?.min === min) return this.headMarks;
-    const marks = new Uint8Array(this.index.p.tagTypes.length);
+    const { tags, tagLists, tagTypes } = this.index.p;
+    const countOf = (c: number) => tags.count(tagLists.tagOf(c));
+    // Codes are ordered by count at load, so the head is a prefix (only approximately, after live updates: `promoted` and `tail` make up for it).
+    let lo = 0;
+    let hi = tagLists.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (countOf(mid) >= min) lo = mid + 1;
+      else hi = mid;
+    }
     const tail = new Uint8Array(TAG_TYPES.length + 1);
-    this.index.p.tags.forEach((id, count) => {
-      if (id >= marks.length) return;
-      if (count >= min) marks[id] = 1;
-      else tail[this.index.p.tagTypes[id] ?? 0] = 1;
-    });
-    return (this.headMarks = { marks, min, tail });
+    const promoted = new Set<number>();
+    for (let c = lo; c < tagLists.size; c++) {
+      const n = countOf(c);
+      const t = tagLists.tagOf(c);
+      if (n >= min) promoted.add(t);
+      else if (n > 0) tail[tagTypes[t] ?? 0] = 1;
+    }
+    return (this.headMarks = { below: lo, min, tail, promoted });
   }
 
-  /** A work gained tag `id`: its count may now exceed its bound. */
+  /** A work gained tag `id`: its count may now exceed its bound (and the head's threshold). */
   increased(id: number): void {
-    if (this.headMarks && id < this.headMarks.marks.length) this.headMarks.marks[id] = 1;
+    const heads = this.headMarks;
+    if (heads && this.index.p.tagLists.codeOf(id) >= heads.below && !heads.promoted.has(id)) {
+      if (this.index.p.tags.count(id) >= heads.min) heads.promoted.add(id);
+      else heads.tail[this.index.p.tagTypes[id] ?? 0] = 1;
+    }
     const order = this.orders.get(this.index.p.tagTypes[id] ?? 0);
     if (!order) return;
     order.boosted.add(id);

@@ -131,8 +131,8 @@ async function loadTaggings(db: Db, p: IndexParts, maxId: number): Promise<void>
   }
   for (let w = 1; w < offsets.length; w++) offsets[w]! += offsets[w - 1]!;
   const data = tags.slice(0, n);
-  p.tagLists = new TagLists(offsets, data);
   p.tags = TagPostings.fromWorkRows(offsets, data, maxTag);
+  p.tagLists = TagLists.fromIds(offsets, data, maxTag, (t) => p.tags.count(t));
 }
 
 /** Creator sort keys (pen names' folded keys, by position) and the pen name and series memberships. */
