@@ -49,26 +49,35 @@ export function applyFilters(index: WorkIndex, from: Bitmap, f: FilterPlan, scan
     if (b) acc.andNotInPlace(b);
   }
   for (const [key, r] of [['words', f.words], ['posted', f.posted], ['updated', f.updated]] as const) {
-    if (r && !acc.isEmpty) acc = inRange(index, acc, key, r, scanBelow);
+    if (!r || acc.isEmpty) continue;
+    const next = inRange(index, acc, key, r, scanBelow);
+    acc.clear(); // ours (a clone): free its native memory now rather than at the next collection
+    acc = next;
   }
   return acc;
 }
 
 /**
  * Works of `acc` whose `key` lies in the range, by whichever is cheaper: scanning the typed
- * array over `acc`, or slicing the key's ascending sort order (one binary search) when fewer
- * works are in the range than in `acc`. Sets of up to `scanBelow` works are always scanned.
+ * array over `acc` (ids ascending, so the values are read in order: ≈ 2 ns a work), or, when
+ * the range holds far fewer works than `acc`, slicing the key's ascending sort order (one binary
+ * search) and sorting the slice (its ids come in key order, and a bitmap is much slower to build
+ * from unsorted ids). Sets of up to `scanBelow` works are always scanned.
  */
 export function inRange(index: WorkIndex, acc: Bitmap, key: NumericKey, r: Range, scanBelow = 4096): Bitmap {
   if (acc.size > scanBelow) {
     const order = index.order(key, 'asc');
-    if (order.countInRange(r.lo, r.hi) < acc.size) return RoaringBitmap32.and(acc, order.range(r.lo, r.hi));
+    if (order.countInRange(r.lo, r.hi) * SLICE_RATIO < acc.size) return RoaringBitmap32.and(acc, order.range(r.lo, r.hi));
   }
   const values = index.numeric(key);
-  const kept: number[] = [];
-  for (const id of acc.toUint32Array()) {
-    const v = values[id]!;
-    if (v >= r.lo && v <= r.hi) kept.push(id);
+  const ids = acc.toUint32Array();
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const v = values[ids[i]!]!;
+    if (v >= r.lo && v <= r.hi) ids[n++] = ids[i]!;
   }
-  return RoaringBitmap32.from(kept);
+  return RoaringBitmap32.from(ids.subarray(0, n));
 }
+
+/** Slice a sort order for a range only when it holds at most 1/SLICE_RATIO of the works scanned otherwise. */
+const SLICE_RATIO = 16;

@@ -24,10 +24,9 @@ export type Comparator = (a: number, b: number) => number;
  */
 export class SortOrder {
   private perm: Uint32Array = new Uint32Array(0);
-  /** `at[id]`: the work's index in `perm` (NONE when it is not there), so a page walk can start at the result's first member. */
-  private at: Uint32Array = new Uint32Array(0);
+  /** `at[id]`: the work's index in `perm` (NONE when it is not there), so a page walk can start at the result's first member; built on first need. */
+  private at: Uint32Array | null = null;
   private permKeys: Uint32Array | null = null;
-  private inPerm: Bitmap = new RoaringBitmap32();
   private stale: Bitmap = new RoaringBitmap32();
   private side: number[] = [];
 
@@ -38,19 +37,17 @@ export class SortOrder {
     private readonly maxSide = 2048,
   ) {}
 
-  /** Starts over from a complete permutation of the live works. */
-  reset(perm: Uint32Array): void {
+  /** Starts over from a complete permutation of the live works (and, for a range order, their keys in that order, if known). */
+  reset(perm: Uint32Array, keys?: Uint32Array): void {
     this.perm = perm;
-    let max = 0;
-    for (let i = 0; i < perm.length; i++) if (perm[i]! > max) max = perm[i]!;
-    this.at = new Uint32Array(perm.length === 0 ? 0 : max + 1).fill(NONE);
-    for (let i = 0; i < perm.length; i++) this.at[perm[i]!] = i;
-    this.inPerm = RoaringBitmap32.from(perm);
-    this.stale = new RoaringBitmap32();
+    this.at = null;
+    this.stale.clear();
     this.side = [];
     if (this.key) {
-      const keys = new Uint32Array(perm.length);
-      for (let i = 0; i < perm.length; i++) keys[i] = this.key(perm[i]!);
+      if (!keys) {
+        keys = new Uint32Array(perm.length);
+        for (let i = 0; i < perm.length; i++) keys[i] = this.key(perm[i]!);
+      }
       this.permKeys = keys;
     }
   }
@@ -71,14 +68,14 @@ export class SortOrder {
 
   /** The work is gone (or about to be re-placed). */
   drop(id: number): void {
-    if (this.inPerm.has(id)) this.stale.add(id);
+    this.stale.add(id); // harmless for an id not in `perm`: only `perm` entries are checked against it
     const i = this.side.indexOf(id);
     if (i >= 0) this.side.splice(i, 1);
   }
 
   /** Merges the side list into the permutation (linear). */
   compact(): void {
-    const out = new Uint32Array(this.perm.length - this.stale.size + this.side.length);
+    const out = new Uint32Array(this.perm.length + this.side.length);
     let n = 0;
     let j = 0;
     const hasStale = !this.stale.isEmpty;
@@ -124,7 +121,13 @@ export class SortOrder {
 
   /** The smallest position in `perm` of a member of `cand` (a stale entry's old position at worst: never past a live member). */
   private firstPosition(cand: Bitmap): number {
-    const at = this.at;
+    let at = this.at;
+    if (!at) {
+      let max = 0;
+      for (let i = 0; i < this.perm.length; i++) if (this.perm[i]! > max) max = this.perm[i]!;
+      at = this.at = new Uint32Array(max + 1).fill(NONE);
+      for (let i = 0; i < this.perm.length; i++) at[this.perm[i]!] = i;
+    }
     let first = this.perm.length;
     for (const id of cand.toUint32Array()) {
       const p = id < at.length ? at[id]! : NONE;
@@ -136,8 +139,7 @@ export class SortOrder {
   /** Works whose key lies in [lo, hi] (inclusive), for ascending numeric orders. */
   range(lo: number, hi: number): Bitmap {
     const [a, b] = this.bounds(lo, hi);
-    const out = new RoaringBitmap32();
-    out.addMany(this.perm.subarray(a, b));
+    const out = RoaringBitmap32.from(this.perm.slice(a, b).sort());
     if (!this.stale.isEmpty) out.andNotInPlace(this.stale);
     for (const id of this.side) {
       const k = this.key!(id);

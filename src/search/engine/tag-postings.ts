@@ -59,7 +59,17 @@ export class TagPostings {
   count(t: number): number {
     const own = this.own.get(t);
     if (own) return own.size;
+    return this.loadedCount(t);
+  }
+
+  /** How many works had tag `t` at load (codes in engine/tag-lists.ts are ordered by it). */
+  loadedCount(t: number): number {
     return t + 1 < this.offsets.length ? this.offsets[t + 1]! - this.offsets[t]! : 0;
+  }
+
+  /** The tags with a bitmap of their own: big at load, or changed since (the only ones whose count can differ from `loadedCount`). */
+  ownTags(): IterableIterator<number> {
+    return this.own.keys();
   }
 
   /** The works of tag `t` (undefined: none). Do not modify it. */

@@ -1,8 +1,8 @@
 import roaring from 'roaring';
 import { TAG_TYPES, type TagType } from '../../tags/tag.types.ts';
 import type { SortDirection } from '../query.ts';
-import { descending, grow, radixSort } from './arrays.ts';
-import { FacetOrders } from './facets.ts';
+import { descending, grow, radixSortWithKeys } from './arrays.ts';
+import { FacetOrders } from './facet-orders.ts';
 import { Memberships } from './memberships.ts';
 import { SortOrder, type Comparator } from './sort-order.ts';
 import { TagLists } from './tag-lists.ts';
@@ -195,12 +195,14 @@ export class WorkIndex {
     const numeric = key !== 'title' && key !== 'creator';
     const keyFn = numeric && dir === 'asc' ? (id: number) => this.p.num[key][id]! : undefined;
     order = new SortOrder(this.comparator(key, dir), keyFn);
-    order.reset(this.buildPermutation(key, dir));
+    const built = this.buildPermutation(key, dir);
+    order.reset(built.ids, keyFn ? built.keys : undefined);
     this.orders.set(name, order);
     return order;
   }
 
-  private buildPermutation(key: OrderKey, dir: SortDirection): Uint32Array {
+  /** Every live work in this order, with its key (as sorted: for `desc`, complemented). */
+  private buildPermutation(key: OrderKey, dir: SortDirection): { ids: Uint32Array; keys: Uint32Array } {
     const ids = descending(this.p.alive.toUint32Array());
     const keys = new Uint32Array(ids.length);
     if (key === 'title' || key === 'creator') {
@@ -213,6 +215,6 @@ export class WorkIndex {
       for (let i = 0; i < ids.length; i++) keys[i] = values[ids[i]!]!;
     }
     if (dir === 'desc') for (let i = 0; i < keys.length; i++) keys[i] = 0xffffffff - keys[i]!;
-    return radixSort(ids, keys);
+    return radixSortWithKeys(ids, keys);
   }
 }
