@@ -4,7 +4,7 @@ import { logger } from '../../log.ts';
 import { grow } from './arrays.ts';
 import { eachInt, scanRows, sqlDay } from './int-scan.ts';
 import { creatorSortKey, titleSortKey } from './keys.ts';
-import { addParents, crossoverOf, FANDOM_LINKS_SQL, type FandomParents } from './load.ts';
+import { addParents, crossoversOf, FANDOM_LINKS_SQL, type FandomParents } from './load.ts';
 import { loadMemberships } from './memberships.ts';
 import { TagLists } from './tag-lists.ts';
 import { TagPostings } from './tag-postings.ts';
@@ -16,8 +16,8 @@ const log = logger('search');
 const WORKS_SQL = `SELECT group_concat(id || ',' || complete || ',' || word_count || ',' || (status = 'posted') || ',' || restricted || ',' || hidden
   || ',' || ${sqlDay('published_on')} || ',' || ${sqlDay('updated_on')} || ',' || hits || ',' || kudos_count || ',' || comments_count
   || ',' || bookmarks_count || ',' || replace(replace(language, ',', ''), ';', ''), ';') FROM works WHERE id >= ? AND id < ?`;
-const TAGGINGS_SQL = `SELECT group_concat(work_id || ',' || tag_id, ';') FROM
-  (SELECT work_id, tag_id FROM filter_taggings WHERE work_id >= ? AND work_id < ? ORDER BY work_id, tag_id)`;
+const TAGGINGS_SQL = `SELECT group_concat(work_id || ':' || tags, ';') FROM
+  (SELECT work_id, group_concat(tag_id) AS tags FROM filter_taggings WHERE work_id >= ? AND work_id < ? GROUP BY work_id ORDER BY work_id)`;
 const CREATORS_SQL = `SELECT group_concat(work_id || ',' || pseud_id, ';') FROM
   (SELECT work_id, pseud_id FROM work_creators WHERE work_id >= ? AND work_id < ? ORDER BY work_id, position)`;
 
@@ -38,7 +38,7 @@ export function loadIndex(sqlite: SQLite.Database): { index: WorkIndex; graph: F
     };
     const p = emptyParts();
     const maxId = sqlite.prepare('SELECT coalesce(max(id), 0) FROM works').pluck().get() as number;
-    const alive = loadWorks(sqlite, p, maxId);
+    loadWorks(sqlite, p, maxId);
     phase('works');
     for (const [type, ids] of sqlite.prepare('SELECT type, group_concat(id) FROM tags GROUP BY type').raw().iterate() as Iterable<[string, string]>) {
       eachInt(ids, (id) => {
@@ -46,14 +46,12 @@ export function loadIndex(sqlite: SQLite.Database): { index: WorkIndex; graph: F
         p.tagTypes[id] = typeCode(type);
       });
     }
-    loadTaggings(sqlite, p, maxId);
-    phase('taggings');
+    phase('tagTypes');
+    loadTaggings(sqlite, p, maxId, phase);
     const index = new WorkIndex(p);
     const graph: FandomParents = new Map();
     addParents(graph, sqlite.prepare(FANDOM_LINKS_SQL).raw().iterate());
-    const crossovers: number[] = [];
-    for (const id of alive) if (crossoverOf(index, p.tagLists.get(id), graph)) crossovers.push(id);
-    p.crossover.addMany(crossovers);
+    p.crossover.addMany(crossoversOf(index, graph, maxId));
     phase('crossovers');
     loadMemberships(sqlite, index.members);
     phase('memberships');
@@ -65,7 +63,7 @@ export function loadIndex(sqlite: SQLite.Database): { index: WorkIndex; graph: F
 }
 
 /** Numbers, flags and language of every work, parsed from one string per 50,000 ids. */
-function loadWorks(sqlite: SQLite.Database, p: IndexParts, maxId: number): Uint32Array {
+function loadWorks(sqlite: SQLite.Database, p: IndexParts, maxId: number): void {
   for (const k of NUMERIC_KEYS) p.num[k] = new Uint32Array(maxId + 1);
   const ids = { alive: [] as number[], posted: [] as number[], guest: [] as number[], member: [] as number[], complete: [] as number[] };
   const languages = new Map<string, { code: string; ids: number[] }>();
@@ -111,7 +109,6 @@ function loadWorks(sqlite: SQLite.Database, p: IndexParts, maxId: number): Uint3
   p.member.addMany(ids.member);
   p.complete.addMany(ids.complete);
   for (const { code, ids: list } of languages.values()) p.languages.set(code, RoaringBitmap32.from(list));
-  return Uint32Array.from(ids.alive).sort();
 }
 
 /** Every work's title sort key (on the first title sort). */
@@ -121,13 +118,15 @@ function loadTitles(sqlite: SQLite.Database, p: IndexParts): void {
 
 /**
  * Filter taggings, read in work order (the primary key's index) as one string per 50,000 works
- * and parsed inline: the flat array of tags in work order is each work's tag list as it stands
- * (TagLists), and a counting sort of it gives each tag's works (TagPostings). Two integer arrays
- * each, no object per tag or per assignment.
+ * (`work:tag,tag;work:tag;…`) and parsed inline: the flat array of tags in work order is each
+ * work's tag list as it stands (TagLists), and a counting sort of it gives each tag's works
+ * (TagPostings). Two integer arrays each, no object per tag or per assignment; chunks are copied
+ * into one array of the exact size, so no oversized buffer is left for the collector.
  */
-function loadTaggings(sqlite: SQLite.Database, p: IndexParts, maxId: number): void {
+function loadTaggings(sqlite: SQLite.Database, p: IndexParts, maxId: number, phase: (name: string) => void): void {
   const offsets = new Uint32Array(maxId + 2);
-  let tags = new Uint32Array(1 << 20);
+  const chunks: Uint32Array[] = [];
+  let scratch = new Uint32Array(0);
   let n = 0;
   let maxTag = 0;
   let lastWork = 0;
@@ -135,24 +134,43 @@ function loadTaggings(sqlite: SQLite.Database, p: IndexParts, maxId: number): vo
   for (let lo = 0; lo <= maxId; lo += 50_000) {
     const text = stmt.get(lo, lo + 50_000) as string | null;
     if (!text) continue;
-    if (n + text.length / 4 + 1 > tags.length) tags = grow(tags, Math.ceil((n + text.length / 4 + 1) * 1.25));
+    if (scratch.length < text.length / 2 + 1) scratch = new Uint32Array(Math.ceil(text.length / 2 + 1));
+    let k = 0;
     for (let i = 0; i < text.length; i++) {
       let w = 0;
-      for (let c = text.charCodeAt(i); c !== 44; c = text.charCodeAt(++i)) w = w * 10 + (c - 48);
-      let t = 0;
-      for (let c = text.charCodeAt(++i); c === c && c !== 59; c = text.charCodeAt(++i)) t = t * 10 + (c - 48);
-      if (w > maxId) continue;
-      if (w < lastWork) throw new Error('filter taggings out of work order');
+      for (let c = text.charCodeAt(i); c !== 58; c = text.charCodeAt(++i)) w = w * 10 + (c - 48);
+      if (w > maxId || w < lastWork) throw new Error(`filter taggings: work ${w} out of order or past ${maxId}`);
       lastWork = w;
-      offsets[w + 1]!++;
-      tags[n++] = t;
-      if (t > maxTag) maxTag = t;
+      const start = k;
+      let t = 0;
+      for (let c = text.charCodeAt(++i); ; c = text.charCodeAt(++i)) {
+        if (c >= 48 && c <= 57) {
+          t = t * 10 + (c - 48);
+          continue;
+        }
+        scratch[k++] = t;
+        if (t > maxTag) maxTag = t;
+        t = 0;
+        if (c !== 44) break; // ';' or the end (NaN)
+      }
+      offsets[w + 1] = k - start;
     }
+    chunks.push(scratch.slice(0, k));
+    n += k;
   }
   for (let w = 1; w < offsets.length; w++) offsets[w]! += offsets[w - 1]!;
-  const data = tags.slice(0, n);
+  const data = new Uint32Array(n);
+  let at = 0;
+  for (const c of chunks) {
+    data.set(c, at);
+    at += c.length;
+  }
+  chunks.length = 0;
+  phase('taggings');
   p.tags = TagPostings.fromWorkRows(offsets, data, maxTag);
+  phase('tagWorks');
   p.tagLists = TagLists.fromIds(offsets, data, maxTag, (t) => p.tags.count(t));
+  phase('tagCodes');
 }
 
 function loadCreators(sqlite: SQLite.Database, p: IndexParts, maxId: number): void {

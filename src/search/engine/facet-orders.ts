@@ -56,12 +56,28 @@ export class FacetOrders {
       else hi = mid;
     }
     const tail = new Uint8Array(TAG_TYPES.length + 1);
-    for (let c = lo; c < tagLists.size; c++) tail[tagTypes[tagLists.tagOf(c)] ?? 0] = 1;
+    const last = this.lastCodes();
+    for (let type = 1; type < tail.length; type++) if (last[type]! >= lo) tail[type] = 1;
     const promoted = new Set<number>();
-    for (const t of tags.ownTags()) if (tagLists.codeOf(t) >= lo && tags.count(t) >= min) promoted.add(t);
+    for (const t of tags.ownTags()) {
+      if (tagLists.codeOf(t) < lo) continue;
+      if (tags.count(t) >= min) promoted.add(t);
+      else tail[tagTypes[t] ?? 0] = 1; // a tag given its code after `lastCodes` was taken
+    }
     const marks: HeadMarks = { below: lo, min, tail, promoted };
     this.headMarks.set(min, marks);
     return marks;
+  }
+
+  private lastCode: Int32Array | null = null;
+
+  /** Per type code, the highest tag code of that type (-1: none), taken once. */
+  private lastCodes(): Int32Array {
+    if (this.lastCode) return this.lastCode;
+    const { tagLists, tagTypes } = this.index.p;
+    const last = new Int32Array(TAG_TYPES.length + 1).fill(-1);
+    for (let c = 0; c < tagLists.size; c++) last[tagTypes[tagLists.tagOf(c)] ?? 0] = c;
+    return (this.lastCode = last);
   }
 
   /** A work gained tag `id`: its count may now exceed its bound (and a head's threshold). */

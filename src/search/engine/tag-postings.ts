@@ -110,6 +110,11 @@ export class TagPostings {
     for (const [t, b] of this.own) if (b.size > 0) each(t, b.size);
   }
 
+  /** The works of tag `t` as loaded (live changes are not in it; do not modify it). */
+  loadedWorks(t: number): Uint32Array {
+    return this.loaded(t);
+  }
+
   private loaded(t: number): Uint32Array {
     if (t + 1 >= this.offsets.length || t < 0) return EMPTY;
     return this.works.subarray(this.offsets[t]!, this.offsets[t + 1]!);

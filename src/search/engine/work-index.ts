@@ -187,6 +187,11 @@ export class WorkIndex {
     return (a, b) => sign * (p.num[key][a]! - p.num[key][b]!) || b - a;
   }
 
+  /** The order for `key` and `dir` if it is built already. */
+  builtOrder(key: OrderKey, dir: SortDirection): SortOrder | undefined {
+    return this.orders.get(`${key}:${dir}`);
+  }
+
   /** The precomputed order for `key` and `dir`, built on first use. */
   order(key: OrderKey, dir: SortDirection): SortOrder {
     const name = `${key}:${dir}`;
