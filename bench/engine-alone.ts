@@ -73,7 +73,7 @@ const f = (v: number) => v.toFixed(3);
 const ms = rows.map((r) => r.ms).sort((a, b) => a - b);
 const cpus = rows.map((r) => r.cpu).sort((a, b) => a - b);
 console.log(`${rows.length} filter queries, engine (filters+facets+page): p50 ${f(quantile(ms, 0.5))} p99 ${f(quantile(ms, 0.99))} max ${f(ms[ms.length - 1]!)} ms; CPU p50 ${f(quantile(cpus, 0.5))} p99 ${f(quantile(cpus, 0.99))}; load ${loadAverage().join(' ')}`);
-for (const r of [...rows].sort((a, b) => b.ms - a.ms).slice(0, Math.max(5, Math.ceil(rows.length / 100)))) {
+for (const r of [...rows].sort((a, b) => b.ms - a.ms).slice(0, Math.max(5, Math.ceil(rows.length / 50)))) {
   console.log(`  ${f(r.ms)} ms: filters ${f(r.r.filters)} facets ${f(r.r.facets)} page ${f(r.r.page)} (${r.r.n} works) ${r.q}`);
 }
 await store.close();

@@ -1,7 +1,7 @@
 import roaring from 'roaring';
 import { TAG_TYPES } from '../../tags/tag.types.ts';
+import { radixSortWithKeys } from './arrays.ts';
 import type { FacetCounts, FacetEntry } from './facets.ts';
-import { topK } from './paging.ts';
 import type { Bitmap, WorkIndex } from './work-index.ts';
 
 const { RoaringBitmap32 } = roaring;
@@ -24,68 +24,114 @@ export function emptyFacets(): FacetCounts {
 }
 
 /**
- * Facet counts from the works' tag lists. With `heads`, only head tags are counted (the counts
- * of the few thousand most used tags stay in cache, where 2 M tail tags would make every
- * increment a miss); a tail tag has fewer than `heads.min` works, so when every type with a tail
- * has its last shown entry at `min` or more, no tail tag could have been shown. Otherwise this
- * returns null and the caller counts every tag.
+ * Facet counts from the works' tag lists. With `heads`, the codes below `heads.below` (tags with at
+ * least `heads.min` works at load, numbered first) are counted first, in place, where their
+ * counters stay in cache; a tail tag has fewer than `heads.min` works, so when every type with a
+ * tail has its last shown entry at `min` or more, no tail tag could have been shown. Otherwise a
+ * second pass over the same works (in cache by then) collects the tail codes and sorts them (a
+ * radix sort is several times cheaper than a cache miss per increment into 2 M counters), then
+ * counts them by runs. Without `heads`, every code is counted in place.
  *
- * `complement` (with `heads` only): counts the works of the archive *outside* the result and
- * subtracts from each tag's total, for results larger than half the archive.
+ * `complement` (with `heads` only): the head counts are those of the works of the archive
+ * *outside* the result, subtracted from each tag's total, for results larger than half the archive.
  */
-export function countByLists(index: WorkIndex, result: Bitmap, limit: number, heads: HeadMarks | null, complement = false): FacetCounts | null {
+export function countByLists(index: WorkIndex, result: Bitmap, limit: number, heads: HeadMarks | null, complement = false): FacetCounts {
   const lists = index.p.tagLists;
   const counts = index.facetOrders.scratch();
   const touched: number[] = [];
-  const below = heads ? heads.below : lists.size;
+  const top = new Top(index, limit);
+  const finish = () => {
+    for (const c of touched) top.offer(c, counts[c]!);
+    for (const c of touched) counts[c] = 0;
+    touched.length = 0;
+  };
+  const works = result.toUint32Array();
+  if (!heads) {
+    lists.countInto(works, counts, touched);
+    finish();
+    return top.result();
+  }
   let outside: Bitmap | null = null;
-  if (heads && complement) {
+  if (complement) {
     outside = RoaringBitmap32.andNot(index.p.alive, result);
     if (outside.size + result.size !== index.p.alive.size) outside = null; // not a subset of the archive: count directly
   }
   if (outside) {
-    lists.countInto(outside.toUint32Array(), counts, touched, below);
+    lists.countInto(outside.toUint32Array(), counts, touched, heads.below);
     outside.clear();
     touched.length = 0;
     // Each head code's total minus its count outside: every `counts[c]` below `below` is rewritten, so zeroing `touched` afterwards is enough.
     const postings = index.p.tags;
-    for (let c = 0; c < below; c++) {
+    for (let c = 0; c < heads.below; c++) {
       const v = postings.count(lists.tagOf(c)) - counts[c]!;
       counts[c] = v;
       if (v > 0) touched.push(c);
     }
   } else {
-    lists.countInto(result.toUint32Array(), counts, touched, below);
+    lists.countInto(works, counts, touched, heads.below);
   }
-  const out = byType(index, counts, touched, limit);
-  for (const c of touched) counts[c] = 0;
-  if (heads) {
-    addPromoted(index, result, limit, heads, out);
-    if (TAG_TYPES.some((t, i) => heads.tail[i + 1] === 1 && (out[t].length < limit || out[t][limit - 1]!.count < heads.min))) return null;
+  const headCounts = touched.map((c) => [c, counts[c]!] as const);
+  finish();
+  const out = addPromoted(index, result, limit, heads, top.result());
+  if (!TAG_TYPES.some((t, i) => heads.tail[i + 1] === 1 && (out[t].length < limit || out[t][limit - 1]!.count < heads.min))) return out;
+  // The tail too (promoted tags are in it: counted here, not on their bitmaps).
+  const all = new Top(index, limit);
+  if (outside) {
+    lists.countInto(works, counts, touched, heads.below);
+    for (const c of touched) all.offer(c, counts[c]!);
+    for (const c of touched) counts[c] = 0;
+    touched.length = 0;
+  } else {
+    for (const [c, n] of headCounts) all.offer(c, n);
   }
-  return out;
+  const rest = { codes: index.facetOrders.tailScratch(), n: 0 };
+  lists.collect(works, heads.below, rest);
+  const sorted = radixSortWithKeys(rest.codes.subarray(0, rest.n), rest.codes.subarray(0, rest.n)).keys;
+  index.facetOrders.keepTailScratch(rest.codes);
+  for (let i = 0; i < sorted.length; ) {
+    const c = sorted[i]!;
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === c) j++;
+    all.offer(c, j - i);
+    i = j;
+  }
+  return all.result();
 }
 
-/** The top `limit` entries of each type among the `touched` codes. */
-function byType(index: WorkIndex, counts: Uint32Array, touched: number[], limit: number): FacetCounts {
-  const out = emptyFacets();
-  const lists = index.p.tagLists;
-  const types = index.p.tagTypes;
-  const groups: number[][] = TAG_TYPES.map(() => []);
-  for (const c of touched) {
-    if (counts[c] === 0) continue;
-    const code = types[lists.tagOf(c)] ?? 0;
-    if (code > 0) groups[code - 1]!.push(c);
+/** The best `limit` entries of each type offered (count descending, then tag id), a short sorted list per type. */
+class Top {
+  private readonly tops: FacetEntry[][] = TAG_TYPES.map(() => []);
+  private readonly typeOf: Uint8Array;
+
+  constructor(private readonly index: WorkIndex, private readonly limit: number) {
+    this.typeOf = index.facetOrders.codeTypes();
   }
-  const cmp = (a: number, b: number) => counts[b]! - counts[a]! || lists.tagOf(a) - lists.tagOf(b);
-  for (const [i, type] of TAG_TYPES.entries()) {
-    if (groups[i]!.length > 0) out[type] = topK(Uint32Array.from(groups[i]!), limit, cmp).map((c) => ({ id: lists.tagOf(c), count: counts[c]! }));
+
+  offer(c: number, count: number): void {
+    if (count === 0) return;
+    const { typeOf, limit } = this;
+    const lists = this.index.p.tagLists;
+    const code = c < typeOf.length ? typeOf[c]! : (this.index.p.tagTypes[lists.tagOf(c)] ?? 0);
+    if (code === 0) return;
+    const top = this.tops[code - 1]!;
+    if (top.length === limit && count < top[limit - 1]!.count) return;
+    const id = lists.tagOf(c);
+    if (top.length === limit && count === top[limit - 1]!.count && id > top[limit - 1]!.id) return;
+    let at = top.length;
+    while (at > 0 && (top[at - 1]!.count < count || (top[at - 1]!.count === count && top[at - 1]!.id > id))) at--;
+    top.splice(at, 0, { id, count });
+    if (top.length > limit) top.pop();
   }
-  return out;
+
+  result(): FacetCounts {
+    const out = emptyFacets();
+    for (const [i, type] of TAG_TYPES.entries()) out[type] = this.tops[i]!;
+    return out;
+  }
 }
 
 /** Tags that joined the head since the load, counted one by one on their bitmaps and merged in. */
-function addPromoted(index: WorkIndex, result: Bitmap, limit: number, heads: HeadMarks, out: FacetCounts): void {
+function addPromoted(index: WorkIndex, result: Bitmap, limit: number, heads: HeadMarks, out: FacetCounts): FacetCounts {
   for (const t of heads.promoted) {
     const type = TAG_TYPES[(index.p.tagTypes[t] ?? 0) - 1];
     const b = index.tagBitmap(t);
@@ -94,4 +140,5 @@ function addPromoted(index: WorkIndex, result: Bitmap, limit: number, heads: Hea
     if (count === 0) continue;
     out[type] = [...out[type], { id: t, count }].sort((a, b2) => b2.count - a.count || a.id - b2.id).slice(0, limit);
   }
+  return out;
 }

@@ -69,6 +69,28 @@ export class FacetOrders {
     return marks;
   }
 
+  private tail: Uint32Array = new Uint32Array(0);
+
+  /** A buffer for the tail codes a count collects (reused: `keepTailScratch` hands back a grown one). */
+  tailScratch(): Uint32Array {
+    return this.tail;
+  }
+
+  keepTailScratch(codes: Uint32Array): void {
+    if (codes.length <= 1 << 24) this.tail = codes; // up to 64 MB kept
+  }
+
+  private types = new Uint8Array(0);
+
+  /** The type code of each tag code (kept for the codes given out at load; later ones are looked up). */
+  codeTypes(): Uint8Array {
+    if (this.types.length > 0 || this.index.p.tagLists.size === 0) return this.types;
+    const { tagLists, tagTypes } = this.index.p;
+    const types = new Uint8Array(tagLists.size);
+    for (let c = 0; c < types.length; c++) types[c] = tagTypes[tagLists.tagOf(c)] ?? 0;
+    return (this.types = types);
+  }
+
   private lastCode: Int32Array | null = null;
 
   /** Per type code, the highest tag code of that type (-1: none), taken once. */

@@ -13,16 +13,17 @@ export type FacetCounts = Record<TagType, FacetEntry[]>;
  * set, ordered by count (descending), then tag id (ascending). Always counted over the exact
  * result, so the sidebar agrees with the total.
  *
- * - Results of up to `smallLimit` works: count the works' tag lists (engine/facet-count.ts),
- *   the head tags only first when the result has at least `heads.from` works.
- * - Larger results: for each type, visit its tags by global count, descending, and intersect each
- *   tag bitmap with the result (`andCardinality`); a tag's global count bounds its count in any
- *   result, so the walk stops at the first tag whose global count cannot beat the current k-th
- *   entry. When a result's tags do not prune well (they are spread evenly), the walk gives up
- *   after a small budget of intersections and counts head tags instead: over the result, or,
- *   for a result larger than half the archive, over the works outside it, subtracted from each
- *   tag's total. Global orders are built lazily; tags whose count grew since (new works) are
- *   "boosted" and checked first, until 1,024 of them make the order be rebuilt.
+ * - Dense results (more than `smallLimit` works and one id in 12): for each type, visit its tags
+ *   by global count, descending, and intersect each tag bitmap with the result
+ *   (`andCardinality`, a few µs on bitmap containers); a tag's global count bounds its count in
+ *   any result, so the walk stops at the first tag whose global count cannot beat the current
+ *   k-th entry. When a result's tags do not prune well (spread evenly), the walk gives up after
+ *   n/15 intersections.
+ * - Otherwise, and then: count the works' tag lists (engine/facet-count.ts), head tags first from
+ *   `heads.from` works on (threshold: about one work in 500, 4 to `heads.min`); a result larger
+ *   than half the archive counts the works outside it. Global orders are built lazily; tags whose
+ *   count grew since (new works) are "boosted" and checked first, until 1,024 of them make the
+ *   order be rebuilt.
  */
 export function countFacets(index: WorkIndex, result: Bitmap, limit: number, smallLimit = 50_000, heads: HeadOptions = HEAD_DEFAULTS): FacetCounts {
   if (limit <= 0 || result.isEmpty) return emptyFacets();
@@ -30,7 +31,7 @@ export function countFacets(index: WorkIndex, result: Bitmap, limit: number, sma
   // The walk's intersections are cheap on dense results (bitmap containers: one in 16 ids or more), slow on sparse ones.
   if (n > smallLimit && n * 12 > result.maximum() + 1) {
     const out = emptyFacets();
-    const budget = { intersections: Math.max(heads.walk, n / 60) };
+    const budget = { intersections: Math.max(heads.walk, n / 15) };
     const done = TAG_TYPES.every((type, i) => {
       const top = topForType(index, i + 1, result, limit, budget);
       if (top) out[type] = top;
@@ -38,13 +39,9 @@ export function countFacets(index: WorkIndex, result: Bitmap, limit: number, sma
     });
     if (done) return out;
   }
-  if (n >= heads.from) {
-    // A head threshold the result's last shown entries will likely reach (about 1 work in 500, a power of two from 4 to `min`).
-    const min = Math.min(heads.min, Math.max(4, 2 ** Math.floor(Math.log2(Math.max(1, n / 500)))));
-    const counted = countByLists(index, result, limit, index.facetOrders.heads(min), n > index.size / 2);
-    if (counted) return counted;
-  }
-  return countByLists(index, result, limit, null)!;
+  // A head threshold the result's last shown entries will likely reach (about 1 work in 500, a power of two from 4 to `min`).
+  const min = Math.min(heads.min, Math.max(4, 2 ** Math.floor(Math.log2(Math.max(1, n / 500)))));
+  return countByLists(index, result, limit, n >= heads.from ? index.facetOrders.heads(min) : null, n > index.size / 2);
 }
 
 function better(a: FacetEntry, b: FacetEntry): number {

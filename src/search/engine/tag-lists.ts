@@ -122,6 +122,35 @@ export class TagLists {
     }
   }
 
+  /** The codes at or past `from` of every work in `works`, appended to `into` (a grown copy is returned when it fills). */
+  collect(works: Uint32Array, from: number, into: { codes: Uint32Array; n: number }): void {
+    const { offsets, data, overlay } = this;
+    const last = offsets.length - 1;
+    const checkOverlay = overlay.size > 0;
+    let { codes, n } = into;
+    const put = (c: number) => {
+      if (n === codes.length) {
+        const next = new Uint32Array(Math.max(1024, codes.length * 2));
+        next.set(codes);
+        codes = next;
+      }
+      codes[n++] = c;
+    };
+    for (let i = 0; i < works.length; i++) {
+      const w = works[i]!;
+      const o = checkOverlay ? overlay.get(w) : undefined;
+      if (o) {
+        for (let j = 0; j < o.length; j++) if (this.codeOf(o[j]!) >= from) put(this.codeOf(o[j]!));
+        continue;
+      }
+      if (w >= last) continue;
+      const to = offsets[w + 1]!;
+      for (let j = offsets[w]!; j < to; j++) if (data[j]! >= from) put(data[j]!);
+    }
+    into.codes = codes;
+    into.n = n;
+  }
+
   set(work: number, tags: readonly number[]): void {
     for (const t of tags) this.codeOf(t);
     this.overlay.set(work, Uint32Array.from(tags));
