@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TAG_TYPES } from '../../tags/tag.types.ts';
 import type { FilterPlan } from '../plan.ts';
+import { countByLists } from './facet-count.ts';
 import { countFacets } from './facets.ts';
 import { applyFilters } from './filter.ts';
 import { pageByKey } from './paging.ts';
@@ -134,6 +135,10 @@ test('engine property: filters, sorts, pages and facets agree with an oracle und
         assert.deepEqual(countFacets(index, result, facetLimit, 1e9), facets, 'facets by tag lists');
         assert.deepEqual(countFacets(index, result, facetLimit, 1e9, HEADS), facets, 'facets by head tags first');
         assert.deepEqual(countFacets(index, result, facetLimit, 0, { ...HEADS, walk: 1 }), facets, 'facets by a short walk, then head tags');
+        for (const min of [1, 2, 3]) {
+          assert.deepEqual(countByLists(index, result, facetLimit, index.facetOrders.heads(min), true), facets, `complement counts, heads of ${min}`);
+          assert.deepEqual(countByLists(index, result, facetLimit, index.facetOrders.heads(min), false), facets, `head counts, then the sorted tail, heads of ${min}`);
+        }
       }
     }),
     { numRuns: 300 },
