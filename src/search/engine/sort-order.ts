@@ -35,6 +35,8 @@ export class SortOrder {
     /** The numeric key, for orders that answer ranges (ascending by this key). */
     private readonly key?: (id: number) => number,
     private readonly maxSide = 2048,
+    /** Non-members walked past before a page walk jumps (tests make it small). */
+    private readonly jumpAfter = JUMP_AFTER,
   ) {}
 
   /** Starts over from a complete permutation of the live works (and, for a range order, their keys in that order, if known). */
@@ -103,10 +105,18 @@ export class SortOrder {
     let i = 0;
     let j = 0;
     let skipped = 0;
+    let bits: Uint32Array | null = null; // `cand` as a dense bit set once the walk proves long: a bit test instead of a call into roaring
     while (out.length < take) {
-      while (i < perm.length && (!cand.has(perm[i]!) || (hasStale && this.stale.has(perm[i]!)))) {
+      while (i < perm.length) {
+        const id = perm[i]!;
+        const member = bits ? ((bits[id >>> 5]! >>> (id & 31)) & 1) === 1 : cand.has(id);
+        if (member && !(hasStale && this.stale.has(id))) break;
         i++;
-        if (++skipped === JUMP_AFTER) i = Math.max(i, this.firstPosition(cand));
+        if (++skipped === this.jumpAfter) {
+          const ids = cand.toUint32Array();
+          i = Math.max(i, this.firstPosition(ids));
+          bits = denseBits(ids);
+        }
       }
       const fromPerm = i < perm.length;
       const fromSide = j < side.length;
@@ -120,7 +130,7 @@ export class SortOrder {
   }
 
   /** The smallest position in `perm` of a member of `cand` (a stale entry's old position at worst: never past a live member). */
-  private firstPosition(cand: Bitmap): number {
+  private firstPosition(cand: Uint32Array): number {
     let at = this.at;
     if (!at) {
       let max = 0;
@@ -129,7 +139,8 @@ export class SortOrder {
       for (let i = 0; i < this.perm.length; i++) at[this.perm[i]!] = i;
     }
     let first = this.perm.length;
-    for (const id of cand.toUint32Array()) {
+    for (let k = 0; k < cand.length; k++) {
+      const id = cand[k]!;
       const p = id < at.length ? at[id]! : NONE;
       if (p < first) first = p;
     }
@@ -160,4 +171,11 @@ export class SortOrder {
     const b = hi >= 0xffffffff ? this.permKeys.length : lowerBound(this.permKeys, hi + 1);
     return [a, Math.max(a, b)];
   }
+}
+
+/** A bit per id up to the largest of `ids` (ascending). */
+function denseBits(ids: Uint32Array): Uint32Array {
+  const bits = new Uint32Array(ids.length === 0 ? 0 : (ids[ids.length - 1]! >>> 5) + 1);
+  for (let k = 0; k < ids.length; k++) bits[ids[k]! >>> 5]! |= 1 << (ids[k]! & 31);
+  return bits;
 }
