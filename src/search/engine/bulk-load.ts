@@ -4,9 +4,10 @@ import { logger } from '../../log.ts';
 import { grow } from './arrays.ts';
 import { eachInt, scanRows, sqlDay } from './int-scan.ts';
 import { creatorSortKey, titleSortKey } from './keys.ts';
-import { addParents, crossoverOf, FANDOM_LINKS_SQL, type FandomParents } from './load.ts';
+import { addParents, crossoversOf, FANDOM_LINKS_SQL, type FandomParents } from './load.ts';
 import { loadMemberships } from './memberships.ts';
 import { TagLists } from './tag-lists.ts';
+import { TagPostings } from './tag-postings.ts';
 import { NUMERIC_KEYS, WorkIndex, emptyParts, typeCode, type IndexParts } from './work-index.ts';
 
 const { RoaringBitmap32 } = roaring;
@@ -15,6 +16,8 @@ const log = logger('search');
 const WORKS_SQL = `SELECT group_concat(id || ',' || complete || ',' || word_count || ',' || (status = 'posted') || ',' || restricted || ',' || hidden
   || ',' || ${sqlDay('published_on')} || ',' || ${sqlDay('updated_on')} || ',' || hits || ',' || kudos_count || ',' || comments_count
   || ',' || bookmarks_count || ',' || replace(replace(language, ',', ''), ';', ''), ';') FROM works WHERE id >= ? AND id < ?`;
+const TAGGINGS_SQL = `SELECT group_concat(work_id || ':' || tags, ';') FROM
+  (SELECT work_id, group_concat(tag_id) AS tags FROM filter_taggings WHERE work_id >= ? AND work_id < ? GROUP BY work_id ORDER BY work_id)`;
 const CREATORS_SQL = `SELECT group_concat(work_id || ',' || pseud_id, ';') FROM
   (SELECT work_id, pseud_id FROM work_creators WHERE work_id >= ? AND work_id < ? ORDER BY work_id, position)`;
 
@@ -35,7 +38,7 @@ export function loadIndex(sqlite: SQLite.Database): { index: WorkIndex; graph: F
     };
     const p = emptyParts();
     const maxId = sqlite.prepare('SELECT coalesce(max(id), 0) FROM works').pluck().get() as number;
-    const alive = loadWorks(sqlite, p, maxId);
+    loadWorks(sqlite, p, maxId);
     phase('works');
     for (const [type, ids] of sqlite.prepare('SELECT type, group_concat(id) FROM tags GROUP BY type').raw().iterate() as Iterable<[string, string]>) {
       eachInt(ids, (id) => {
@@ -43,14 +46,12 @@ export function loadIndex(sqlite: SQLite.Database): { index: WorkIndex; graph: F
         p.tagTypes[id] = typeCode(type);
       });
     }
-    loadTaggings(sqlite, p, maxId);
-    phase('taggings');
+    phase('tagTypes');
+    loadTaggings(sqlite, p, maxId, phase);
     const index = new WorkIndex(p);
     const graph: FandomParents = new Map();
     addParents(graph, sqlite.prepare(FANDOM_LINKS_SQL).raw().iterate());
-    const crossovers: number[] = [];
-    for (const id of alive) if (crossoverOf(index, p.tagLists.get(id), graph)) crossovers.push(id);
-    p.crossover.addMany(crossovers);
+    p.crossover.addMany(crossoversOf(index, graph, maxId));
     phase('crossovers');
     loadMemberships(sqlite, index.members);
     phase('memberships');
@@ -62,7 +63,7 @@ export function loadIndex(sqlite: SQLite.Database): { index: WorkIndex; graph: F
 }
 
 /** Numbers, flags and language of every work, parsed from one string per 50,000 ids. */
-function loadWorks(sqlite: SQLite.Database, p: IndexParts, maxId: number): Uint32Array {
+function loadWorks(sqlite: SQLite.Database, p: IndexParts, maxId: number): void {
   for (const k of NUMERIC_KEYS) p.num[k] = new Uint32Array(maxId + 1);
   const ids = { alive: [] as number[], posted: [] as number[], guest: [] as number[], member: [] as number[], complete: [] as number[] };
   const languages = new Map<string, { code: string; ids: number[] }>();
@@ -108,7 +109,6 @@ function loadWorks(sqlite: SQLite.Database, p: IndexParts, maxId: number): Uint3
   p.member.addMany(ids.member);
   p.complete.addMany(ids.complete);
   for (const { code, ids: list } of languages.values()) p.languages.set(code, RoaringBitmap32.from(list));
-  return Uint32Array.from(ids.alive).sort();
 }
 
 /** Every work's title sort key (on the first title sort). */
@@ -117,46 +117,60 @@ function loadTitles(sqlite: SQLite.Database, p: IndexParts): void {
 }
 
 /**
- * Filter taggings grouped by tag: one bitmap per tag, and the per-work lists. The work ids are
- * parsed inline into one flat array (15 M entries at 1 M works), then the per-work lists are a
- * counting sort of it: no closure or object per assignment.
+ * Filter taggings, read in work order (the primary key's index) as one string per 50,000 works
+ * (`work:tag,tag;work:tag;…`) and parsed inline: the flat array of tags in work order is each
+ * work's tag list as it stands (TagLists), and a counting sort of it gives each tag's works
+ * (TagPostings). Two integer arrays each, no object per tag or per assignment; chunks are copied
+ * into one array of the exact size, so no oversized buffer is left for the collector.
  */
-function loadTaggings(sqlite: SQLite.Database, p: IndexParts, maxId: number): void {
-  const counts = new Uint32Array(maxId + 2);
-  let seq = new Uint32Array(1 << 20);
+function loadTaggings(sqlite: SQLite.Database, p: IndexParts, maxId: number, phase: (name: string) => void): void {
+  const offsets = new Uint32Array(maxId + 2);
+  const chunks: Uint32Array[] = [];
+  let scratch = new Uint32Array(0);
   let n = 0;
-  const groups: number[] = []; // tag id, end, …
-  for (const [tag, works] of sqlite.prepare('SELECT tag_id, group_concat(work_id) FROM filter_taggings GROUP BY tag_id').raw().iterate() as Iterable<[number, string]>) {
-    const start = n;
-    if (n + works.length / 2 + 1 > seq.length) seq = grow(seq, Math.ceil((n + works.length / 2 + 1) * 1.5));
-    let v = 0;
-    for (let i = 0; i <= works.length; i++) {
-      const c = i < works.length ? works.charCodeAt(i) : 44;
-      if (c !== 44) {
-        v = v * 10 + (c - 48);
-        continue;
+  let maxTag = 0;
+  let lastWork = 0;
+  const stmt = sqlite.prepare(TAGGINGS_SQL).pluck();
+  for (let lo = 0; lo <= maxId; lo += 50_000) {
+    const text = stmt.get(lo, lo + 50_000) as string | null;
+    if (!text) continue;
+    if (scratch.length < text.length / 2 + 1) scratch = new Uint32Array(Math.ceil(text.length / 2 + 1));
+    let k = 0;
+    for (let i = 0; i < text.length; i++) {
+      let w = 0;
+      for (let c = text.charCodeAt(i); c !== 58; c = text.charCodeAt(++i)) w = w * 10 + (c - 48);
+      if (w > maxId || w < lastWork) throw new Error(`filter taggings: work ${w} out of order or past ${maxId}`);
+      lastWork = w;
+      const start = k;
+      let t = 0;
+      for (let c = text.charCodeAt(++i); ; c = text.charCodeAt(++i)) {
+        if (c >= 48 && c <= 57) {
+          t = t * 10 + (c - 48);
+          continue;
+        }
+        scratch[k++] = t;
+        if (t > maxTag) maxTag = t;
+        t = 0;
+        if (c !== 44) break; // ';' or the end (NaN)
       }
-      if (v <= maxId) {
-        seq[n++] = v;
-        counts[v + 1]!++;
-      }
-      v = 0;
+      offsets[w + 1] = k - start;
     }
-    const bitmap = RoaringBitmap32.from(seq.subarray(start, n));
-    bitmap.shrinkToFit(); // about 8% of the bitmaps' memory at 1 M works
-    p.tags.set(tag, bitmap);
-    groups.push(tag, n);
+    chunks.push(scratch.slice(0, k));
+    n += k;
   }
-  const offsets = counts; // prefix sums in place: offsets[w] .. offsets[w + 1]
   for (let w = 1; w < offsets.length; w++) offsets[w]! += offsets[w - 1]!;
-  const cursor = offsets.slice();
   const data = new Uint32Array(n);
-  let i = 0;
-  for (let g = 0; g < groups.length; g += 2) {
-    const tag = groups[g]!;
-    for (const end = groups[g + 1]!; i < end; i++) data[cursor[seq[i]!]!++] = tag;
+  let at = 0;
+  for (const c of chunks) {
+    data.set(c, at);
+    at += c.length;
   }
-  p.tagLists = new TagLists(offsets, data);
+  chunks.length = 0;
+  phase('taggings');
+  p.tags = TagPostings.fromWorkRows(offsets, data, maxTag);
+  phase('tagWorks');
+  p.tagLists = TagLists.fromIds(offsets, data, maxTag, (t) => p.tags.count(t));
+  phase('tagCodes');
 }
 
 function loadCreators(sqlite: SQLite.Database, p: IndexParts, maxId: number): void {

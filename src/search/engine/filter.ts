@@ -48,27 +48,67 @@ export function applyFilters(index: WorkIndex, from: Bitmap, f: FilterPlan, scan
     const b = index.tagBitmap(id);
     if (b) acc.andNotInPlace(b);
   }
-  for (const [key, r] of [['words', f.words], ['posted', f.posted], ['updated', f.updated]] as const) {
-    if (r && !acc.isEmpty) acc = inRange(index, acc, key, r, scanBelow);
-  }
-  return acc;
+  const ranges: [NumericKey, Range][] = [];
+  for (const [key, r] of [['words', f.words], ['posted', f.posted], ['updated', f.updated]] as const) if (r) ranges.push([key, r]);
+  if (ranges.length === 0 || acc.isEmpty) return acc;
+  const next = inRanges(index, acc, ranges, scanBelow);
+  acc.clear(); // ours (a clone): free its native memory now rather than at the next collection
+  return next;
+}
+
+/** `inRanges` for one range. */
+export function inRange(index: WorkIndex, acc: Bitmap, key: NumericKey, r: Range, scanBelow = 4096): Bitmap {
+  return inRanges(index, acc, [[key, r]], scanBelow);
 }
 
 /**
- * Works of `acc` whose `key` lies in the range, by whichever is cheaper: scanning the typed
- * array over `acc`, or slicing the key's ascending sort order (one binary search) when fewer
- * works are in the range than in `acc`. Sets of up to `scanBelow` works are always scanned.
+ * Works of `acc` (not modified) whose keys lie in all the ranges. A range is sliced from its key's
+ * ascending sort order (one binary search; the slice sorted, as a bitmap is much slower to build
+ * from unsorted ids) when that order is built already (a first build ≈ 30 ms at 1 M works) and
+ * the range holds 16 times fewer works than the candidates; the other ranges are checked together
+ * in one scan of the candidates (ids ascending, so the typed arrays are read in order: ≈ 2 ns a
+ * work and range). `scanBelow`: sets of up to this many works are always scanned; 0 builds the
+ * orders and slices whenever the range is smaller (tests).
  */
-export function inRange(index: WorkIndex, acc: Bitmap, key: NumericKey, r: Range, scanBelow = 4096): Bitmap {
-  if (acc.size > scanBelow) {
-    const order = index.order(key, 'asc');
-    if (order.countInRange(r.lo, r.hi) < acc.size) return RoaringBitmap32.and(acc, order.range(r.lo, r.hi));
+export function inRanges(index: WorkIndex, acc: Bitmap, ranges: readonly (readonly [NumericKey, Range])[], scanBelow = 4096): Bitmap {
+  let cur = acc;
+  const scan: (readonly [NumericKey, Range])[] = [];
+  for (const [key, r] of ranges) {
+    const order = cur.size > scanBelow ? (scanBelow === 0 ? index.order(key, 'asc') : index.builtOrder(key, 'asc')) : undefined;
+    if (order && order.countInRange(r.lo, r.hi) * (scanBelow === 0 ? 1 : SLICE_RATIO) < cur.size) {
+      const slice = order.range(r.lo, r.hi);
+      const next = RoaringBitmap32.and(cur, slice);
+      slice.clear();
+      if (cur !== acc) cur.clear();
+      cur = next;
+    } else scan.push([key, r]);
   }
-  const values = index.numeric(key);
-  const kept: number[] = [];
-  for (const id of acc.toUint32Array()) {
-    const v = values[id]!;
-    if (v >= r.lo && v <= r.hi) kept.push(id);
+  if (scan.length === 0) return cur === acc ? acc.clone() : cur;
+  const ids = cur.toUint32Array();
+  if (cur !== acc) cur.clear();
+  let n = 0;
+  const [k0, r0] = scan[0]!;
+  const v0 = index.numeric(k0);
+  if (scan.length === 1) {
+    for (let i = 0; i < ids.length; i++) {
+      const v = v0[ids[i]!]!;
+      if (v >= r0.lo && v <= r0.hi) ids[n++] = ids[i]!;
+    }
+  } else {
+    const more = scan.slice(1).map(([k, r]) => ({ values: index.numeric(k), lo: r.lo, hi: r.hi }));
+    outer: for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const v = v0[id]!;
+      if (v < r0.lo || v > r0.hi) continue;
+      for (const m of more) {
+        const w = m.values[id]!;
+        if (w < m.lo || w > m.hi) continue outer;
+      }
+      ids[n++] = id;
+    }
   }
-  return RoaringBitmap32.from(kept);
+  return RoaringBitmap32.from(ids.subarray(0, n));
 }
+
+/** Slice a sort order for a range only when it holds at most 1/SLICE_RATIO of the works scanned otherwise. */
+const SLICE_RATIO = 16;

@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { isCrossover } from './crossover.ts';
 import { creatorSortKey, dayNumber, titleSortKey } from './keys.ts';
-import type { WorkIndex, WorkRow } from './work-index.ts';
+import { typeCode, type WorkIndex, type WorkRow } from './work-index.ts';
 
 /**
  * Reading the rows of a few works for a live update, with raw better-sqlite3 statements (the
@@ -39,6 +39,21 @@ export function crossoverOf(index: WorkIndex, tags: ArrayLike<number>, graph: Fa
   const fandoms: number[] = [];
   for (let i = 0; i < tags.length; i++) if (index.tagType(tags[i]!) === 'fandom') fandoms.push(tags[i]!);
   return isCrossover(fandoms, (id) => graph.get(id) ?? []);
+}
+
+/** The crossover works (`crossoverOf`) after a bulk load, checking only the works with two fandom tags or more. */
+export function crossoversOf(index: WorkIndex, graph: FandomParents, maxId: number): number[] {
+  const { tags, tagTypes, tagLists } = index.p;
+  const fandom = typeCode('fandom');
+  const fandoms = new Uint8Array(maxId + 1);
+  tags.forEach((t) => {
+    if (tagTypes[t] !== fandom) return;
+    const works = tags.loadedWorks(t);
+    for (let i = 0; i < works.length; i++) if (fandoms[works[i]!]! < 2) fandoms[works[i]!]!++;
+  });
+  const out: number[] = [];
+  for (let w = 0; w <= maxId; w++) if (fandoms[w] === 2 && crossoverOf(index, tagLists.get(w), graph)) out.push(w);
+  return out;
 }
 
 /**

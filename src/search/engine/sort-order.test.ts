@@ -24,7 +24,7 @@ test('property: pages and ranges match a full sort through touches, drops and co
       (initial, changes, skip, take, [a, b]) => {
         const key = new Map<number, number>(initial.map((k, i) => [i, k]));
         const cmp = (x: number, y: number) => key.get(x)! - key.get(y)! || y - x;
-        const order = new SortOrder(cmp, (id) => key.get(id)!, 2);
+        const order = new SortOrder(cmp, (id) => key.get(id)!, 2, 1 + (take % 3)); // jumps (and bit tests) after 1–3 misses
         order.reset(Uint32Array.from([...key.keys()].sort(cmp)));
         for (const [id, k] of changes) {
           if (k === null) {
@@ -68,4 +68,15 @@ test('a result clustered late in the order is paged right after the walk jumps a
     assert.deepEqual(order.page(cand, skip, take), want.slice(skip, skip + take), `skip ${skip}`);
   }
   assert.deepEqual(order.page(RoaringBitmap32.from([5]), 0, 5), [5]);
+});
+
+test('property: radixSort agrees with a stable comparison sort and leaves its inputs alone', () => {
+  fc.assert(fc.property(fc.array(fc.tuple(fc.nat(50), fc.oneof(fc.nat(5), fc.constantFrom(0xffffffff, 0x7ff, 0x800, 0x3fffff, 0x400000))), { maxLength: 60 }), (pairs) => {
+    const ids = Uint32Array.from(pairs, ([id]) => id);
+    const keys = Uint32Array.from(pairs, ([, k]) => k);
+    const want = pairs.map((p, i) => ({ p, i })).sort((a, b) => a.p[1] - b.p[1] || a.i - b.i).map((e) => e.p[0]);
+    assert.deepEqual(Array.from(radixSort(ids, keys)), want);
+    assert.deepEqual(Array.from(ids), pairs.map(([id]) => id));
+    assert.deepEqual(Array.from(keys), pairs.map(([, k]) => k));
+  }));
 });

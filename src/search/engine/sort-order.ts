@@ -24,10 +24,9 @@ export type Comparator = (a: number, b: number) => number;
  */
 export class SortOrder {
   private perm: Uint32Array = new Uint32Array(0);
-  /** `at[id]`: the work's index in `perm` (NONE when it is not there), so a page walk can start at the result's first member. */
-  private at: Uint32Array = new Uint32Array(0);
+  /** `at[id]`: the work's index in `perm` (NONE when it is not there), so a page walk can start at the result's first member; built on first need. */
+  private at: Uint32Array | null = null;
   private permKeys: Uint32Array | null = null;
-  private inPerm: Bitmap = new RoaringBitmap32();
   private stale: Bitmap = new RoaringBitmap32();
   private side: number[] = [];
 
@@ -36,21 +35,21 @@ export class SortOrder {
     /** The numeric key, for orders that answer ranges (ascending by this key). */
     private readonly key?: (id: number) => number,
     private readonly maxSide = 2048,
+    /** Non-members walked past before a page walk jumps (tests make it small). */
+    private readonly jumpAfter = JUMP_AFTER,
   ) {}
 
-  /** Starts over from a complete permutation of the live works. */
-  reset(perm: Uint32Array): void {
+  /** Starts over from a complete permutation of the live works (and, for a range order, their keys in that order, if known). */
+  reset(perm: Uint32Array, keys?: Uint32Array): void {
     this.perm = perm;
-    let max = 0;
-    for (let i = 0; i < perm.length; i++) if (perm[i]! > max) max = perm[i]!;
-    this.at = new Uint32Array(perm.length === 0 ? 0 : max + 1).fill(NONE);
-    for (let i = 0; i < perm.length; i++) this.at[perm[i]!] = i;
-    this.inPerm = RoaringBitmap32.from(perm);
-    this.stale = new RoaringBitmap32();
+    this.at = null;
+    this.stale.clear();
     this.side = [];
     if (this.key) {
-      const keys = new Uint32Array(perm.length);
-      for (let i = 0; i < perm.length; i++) keys[i] = this.key(perm[i]!);
+      if (!keys) {
+        keys = new Uint32Array(perm.length);
+        for (let i = 0; i < perm.length; i++) keys[i] = this.key(perm[i]!);
+      }
       this.permKeys = keys;
     }
   }
@@ -71,14 +70,14 @@ export class SortOrder {
 
   /** The work is gone (or about to be re-placed). */
   drop(id: number): void {
-    if (this.inPerm.has(id)) this.stale.add(id);
+    this.stale.add(id); // harmless for an id not in `perm`: only `perm` entries are checked against it
     const i = this.side.indexOf(id);
     if (i >= 0) this.side.splice(i, 1);
   }
 
   /** Merges the side list into the permutation (linear). */
   compact(): void {
-    const out = new Uint32Array(this.perm.length - this.stale.size + this.side.length);
+    const out = new Uint32Array(this.perm.length + this.side.length);
     let n = 0;
     let j = 0;
     const hasStale = !this.stale.isEmpty;
@@ -106,10 +105,18 @@ export class SortOrder {
     let i = 0;
     let j = 0;
     let skipped = 0;
+    let bits: Uint32Array | null = null; // `cand` as a dense bit set once the walk proves long: a bit test instead of a call into roaring
     while (out.length < take) {
-      while (i < perm.length && (!cand.has(perm[i]!) || (hasStale && this.stale.has(perm[i]!)))) {
+      while (i < perm.length) {
+        const id = perm[i]!;
+        const member = bits ? ((bits[id >>> 5]! >>> (id & 31)) & 1) === 1 : cand.has(id);
+        if (member && !(hasStale && this.stale.has(id))) break;
         i++;
-        if (++skipped === JUMP_AFTER) i = Math.max(i, this.firstPosition(cand));
+        if (++skipped === this.jumpAfter) {
+          const ids = cand.toUint32Array();
+          i = Math.max(i, this.firstPosition(ids));
+          bits = denseBits(ids);
+        }
       }
       const fromPerm = i < perm.length;
       const fromSide = j < side.length;
@@ -123,10 +130,17 @@ export class SortOrder {
   }
 
   /** The smallest position in `perm` of a member of `cand` (a stale entry's old position at worst: never past a live member). */
-  private firstPosition(cand: Bitmap): number {
-    const at = this.at;
+  private firstPosition(cand: Uint32Array): number {
+    let at = this.at;
+    if (!at) {
+      let max = 0;
+      for (let i = 0; i < this.perm.length; i++) if (this.perm[i]! > max) max = this.perm[i]!;
+      at = this.at = new Uint32Array(max + 1).fill(NONE);
+      for (let i = 0; i < this.perm.length; i++) at[this.perm[i]!] = i;
+    }
     let first = this.perm.length;
-    for (const id of cand.toUint32Array()) {
+    for (let k = 0; k < cand.length; k++) {
+      const id = cand[k]!;
       const p = id < at.length ? at[id]! : NONE;
       if (p < first) first = p;
     }
@@ -136,8 +150,7 @@ export class SortOrder {
   /** Works whose key lies in [lo, hi] (inclusive), for ascending numeric orders. */
   range(lo: number, hi: number): Bitmap {
     const [a, b] = this.bounds(lo, hi);
-    const out = new RoaringBitmap32();
-    out.addMany(this.perm.subarray(a, b));
+    const out = RoaringBitmap32.from(this.perm.slice(a, b).sort());
     if (!this.stale.isEmpty) out.andNotInPlace(this.stale);
     for (const id of this.side) {
       const k = this.key!(id);
@@ -158,4 +171,11 @@ export class SortOrder {
     const b = hi >= 0xffffffff ? this.permKeys.length : lowerBound(this.permKeys, hi + 1);
     return [a, Math.max(a, b)];
   }
+}
+
+/** A bit per id up to the largest of `ids` (ascending). */
+function denseBits(ids: Uint32Array): Uint32Array {
+  const bits = new Uint32Array(ids.length === 0 ? 0 : (ids[ids.length - 1]! >>> 5) + 1);
+  for (let k = 0; k < ids.length; k++) bits[ids[k]! >>> 5]! |= 1 << (ids[k]! & 31);
+  return bits;
 }

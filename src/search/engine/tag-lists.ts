@@ -1,36 +1,106 @@
+import { radixSort } from './arrays.ts';
+
 const EMPTY = new Uint32Array(0);
+const NONE = 0xffffffff;
 
 /**
- * Each work's filter tag ids, for counting facets over small result sets and for unlinking a work
- * from its tag bitmaps when it changes. Built once in compressed-row form (one `offsets` array
- * indexed by work id and one flat `data` array: 4 bytes per tag assignment, no object per work);
- * works changed since then live in a small overlay map.
+ * Each work's filter tags, for counting facets and for unlinking a work from its tags when it
+ * changes. Built once in compressed-row form (one `offsets` array indexed by work id and one flat
+ * `data` array: 4 bytes per tag assignment, no object per work); works changed since then live in
+ * a small overlay map (of tag ids).
+ *
+ * `data` holds tag *codes*, not ids: codes number the tags by how many works they had at load,
+ * most used first. Counting facets over a result then increments `counts[code]`, and the few
+ * thousand tags that most increments hit share a small, cache-resident part of the counts; the
+ * long tail (2 M tags on a handful of works each at 1 M works) can be left out with one
+ * comparison (`below`). Tags first seen after the load get the next free codes.
  */
 export class TagLists {
   private readonly overlay = new Map<number, Uint32Array>();
+  private codeToTag: Uint32Array;
+  private tagToCode: Uint32Array;
+  private codes: number;
 
-  /** `data[offsets[w] .. offsets[w + 1]]` are work w's tags. */
+  /** `data[offsets[w] .. offsets[w + 1]]` are work w's tag codes. */
   constructor(
     private readonly offsets: Uint32Array = new Uint32Array(1),
     private readonly data: Uint32Array = EMPTY,
-  ) {}
+    codeToTag: Uint32Array = EMPTY,
+  ) {
+    this.codeToTag = codeToTag;
+    this.codes = codeToTag.length;
+    let max = 0;
+    for (let c = 0; c < codeToTag.length; c++) if (codeToTag[c]! > max) max = codeToTag[c]!;
+    this.tagToCode = new Uint32Array(max + 1).fill(NONE);
+    for (let c = 0; c < codeToTag.length; c++) this.tagToCode[codeToTag[c]!] = c;
+  }
 
+  /**
+   * From tag ids in work rows (`ids` is rewritten in place into codes), given each tag's number
+   * of works (`countOf`, for tags 0 .. maxTag).
+   */
+  static fromIds(offsets: Uint32Array, ids: Uint32Array, maxTag: number, countOf: (t: number) => number): TagLists {
+    const used: number[] = [];
+    const keys: number[] = [];
+    for (let t = 0; t <= maxTag; t++) {
+      const n = countOf(t);
+      if (n > 0) {
+        used.push(t);
+        keys.push(0xffffffff - n); // most used first; ties by id (the sort is stable)
+      }
+    }
+    const codeToTag = radixSort(Uint32Array.from(used), Uint32Array.from(keys));
+    const lists = new TagLists(offsets, ids, codeToTag);
+    const map = lists.tagToCode;
+    for (let i = 0; i < ids.length; i++) ids[i] = map[ids[i]!]!;
+    return lists;
+  }
+
+  /** How many codes are given out (counting arrays need this many entries). */
+  get size(): number {
+    return this.codes;
+  }
+
+  tagOf(code: number): number {
+    return this.codeToTag[code]!;
+  }
+
+  /** The tag's code, given out now if it has none. */
+  codeOf(tag: number): number {
+    if (tag < this.tagToCode.length && this.tagToCode[tag] !== NONE) return this.tagToCode[tag]!;
+    if (tag >= this.tagToCode.length) {
+      const next = new Uint32Array(Math.max(tag + 1, this.tagToCode.length * 2)).fill(NONE);
+      next.set(this.tagToCode);
+      this.tagToCode = next;
+    }
+    if (this.codes === this.codeToTag.length) {
+      const next = new Uint32Array(Math.max(64, this.codes * 2));
+      next.set(this.codeToTag);
+      this.codeToTag = next;
+    }
+    this.codeToTag[this.codes] = tag;
+    this.tagToCode[tag] = this.codes;
+    return this.codes++;
+  }
+
+  /** Work `work`'s tag ids. */
   get(work: number): Uint32Array {
     const o = this.overlay.get(work);
     if (o) return o;
     if (work + 1 >= this.offsets.length) return EMPTY;
-    return this.data.subarray(this.offsets[work]!, this.offsets[work + 1]!);
+    const codes = this.data.subarray(this.offsets[work]!, this.offsets[work + 1]!);
+    const out = new Uint32Array(codes.length);
+    for (let i = 0; i < codes.length; i++) out[i] = this.codeToTag[codes[i]!]!;
+    return out;
   }
 
   /**
-   * Adds one to `counts[t]` for every tag t of every work in `works`, pushing each tag to
-   * `touched` the first time it is counted (tags at or past `counts.length` are skipped). Reads
-   * the flat arrays directly: no view per work (facets over 50 k works at 1 M works: ≈ 3× faster).
+   * Adds one to `counts[c]` for every tag code c below `below` of every work in `works`, pushing
+   * each code to `touched` the first time it is counted (`counts` must hold `size` entries).
+   * Reads the flat arrays directly: no view per work.
    */
-  countInto(works: Uint32Array, counts: Uint32Array, touched: number[], only: Uint8Array | null = null): void {
-    if (only) return this.countMarked(works, counts, touched, only);
+  countInto(works: Uint32Array, counts: Uint32Array, touched: number[], below = Infinity): void {
     const { offsets, data, overlay } = this;
-    const limit = counts.length;
     const last = offsets.length - 1;
     const checkOverlay = overlay.size > 0;
     for (let i = 0; i < works.length; i++) {
@@ -38,43 +108,51 @@ export class TagLists {
       const o = checkOverlay ? overlay.get(w) : undefined;
       if (o) {
         for (let j = 0; j < o.length; j++) {
-          const t = o[j]!;
-          if (t < limit && counts[t]!++ === 0) touched.push(t);
+          const c = this.codeOf(o[j]!);
+          if (c < below && counts[c]!++ === 0) touched.push(c);
         }
         continue;
       }
       if (w >= last) continue;
       const to = offsets[w + 1]!;
       for (let j = offsets[w]!; j < to; j++) {
-        const t = data[j]!;
-        if (t < limit && counts[t]!++ === 0) touched.push(t);
+        const c = data[j]!;
+        if (c < below && counts[c]!++ === 0) touched.push(c);
       }
     }
   }
 
-  /** `countInto` for the tags marked in `only` (tags past its end count as marked). */
-  private countMarked(works: Uint32Array, counts: Uint32Array, touched: number[], only: Uint8Array): void {
-    const limit = counts.length;
-    const marked = only.length;
-    const count = (t: number) => {
-      if (t < limit && (t >= marked || only[t] === 1) && counts[t]!++ === 0) touched.push(t);
+  /** The codes at or past `from` of every work in `works`, appended to `into` (a grown copy is returned when it fills). */
+  collect(works: Uint32Array, from: number, into: { codes: Uint32Array; n: number }): void {
+    const { offsets, data, overlay } = this;
+    const last = offsets.length - 1;
+    const checkOverlay = overlay.size > 0;
+    let { codes, n } = into;
+    const put = (c: number) => {
+      if (n === codes.length) {
+        const next = new Uint32Array(Math.max(1024, codes.length * 2));
+        next.set(codes);
+        codes = next;
+      }
+      codes[n++] = c;
     };
-    const last = this.offsets.length - 1;
-    const checkOverlay = this.overlay.size > 0;
     for (let i = 0; i < works.length; i++) {
       const w = works[i]!;
-      const o = checkOverlay ? this.overlay.get(w) : undefined;
+      const o = checkOverlay ? overlay.get(w) : undefined;
       if (o) {
-        for (let j = 0; j < o.length; j++) count(o[j]!);
+        for (let j = 0; j < o.length; j++) if (this.codeOf(o[j]!) >= from) put(this.codeOf(o[j]!));
         continue;
       }
       if (w >= last) continue;
-      const to = this.offsets[w + 1]!;
-      for (let j = this.offsets[w]!; j < to; j++) count(this.data[j]!);
+      const to = offsets[w + 1]!;
+      for (let j = offsets[w]!; j < to; j++) if (data[j]! >= from) put(data[j]!);
     }
+    into.codes = codes;
+    into.n = n;
   }
 
   set(work: number, tags: readonly number[]): void {
+    for (const t of tags) this.codeOf(t);
     this.overlay.set(work, Uint32Array.from(tags));
   }
 

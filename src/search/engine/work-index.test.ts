@@ -3,9 +3,12 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TAG_TYPES } from '../../tags/tag.types.ts';
 import type { FilterPlan } from '../plan.ts';
+import { countByLists } from './facet-count.ts';
 import { countFacets } from './facets.ts';
 import { applyFilters } from './filter.ts';
 import { pageByKey } from './paging.ts';
+import { TagLists } from './tag-lists.ts';
+import { TagPostings } from './tag-postings.ts';
 import { NUMERIC_KEYS, WorkIndex, type OrderKey, type WorkRow } from './work-index.ts';
 
 /**
@@ -37,6 +40,7 @@ const row = fc.record({
   bookmarks: fc.integer({ min: 0, max: 2 }),
 });
 const op = fc.oneof({ weight: 4, arbitrary: row.map((r) => ({ upsert: r as WorkRow })) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 40 }).map((id) => ({ remove: id })) });
+const HEADS = { from: 0, min: 2, walk: 64 };
 const ORDER_KEYS: OrderKey[] = [...NUMERIC_KEYS, 'title', 'creator'];
 
 const often = <T>(value: T, other: fc.Arbitrary<T>) => fc.oneof({ weight: 7, arbitrary: fc.constant(value) }, { weight: 1, arbitrary: other });
@@ -67,6 +71,25 @@ function oracleFilter(rows: Map<number, WorkRow>, visible: (r: WorkRow) => boole
     (!f.updated || (r.updated >= f.updated.lo && r.updated <= f.updated.hi)));
 }
 
+/** The same engine with its tags in the flat form a bulk load builds (tags on `bigFrom`+ works get bitmaps at once). */
+function flattened(index: WorkIndex, bigFrom: number): WorkIndex {
+  const { p } = index;
+  const ids = p.alive.toUint32Array();
+  const maxId = ids.length > 0 ? ids[ids.length - 1]! : 0;
+  const offsets = new Uint32Array(maxId + 2);
+  const data: number[] = [];
+  for (let w = 0; w <= maxId; w++) {
+    const tags = p.alive.has(w) ? [...p.tagLists.get(w)].sort((a, b) => a - b) : [];
+    data.push(...tags);
+    offsets[w + 1] = data.length;
+  }
+  const codes = Uint32Array.from(data);
+  const maxTag = Math.max(0, ...data);
+  p.tags = TagPostings.fromWorkRows(offsets, codes, maxTag, bigFrom);
+  p.tagLists = TagLists.fromIds(offsets, codes, maxTag, (t) => p.tags.count(t));
+  return new WorkIndex(p);
+}
+
 function oracleSort(rows: WorkRow[], key: OrderKey, dir: 'asc' | 'desc'): number[] {
   const sign = dir === 'asc' ? 1 : -1;
   const k = (r: WorkRow) => (key === 'title' ? r.titleKey : key === 'creator' ? r.creatorKey : r[key]);
@@ -76,17 +99,19 @@ function oracleSort(rows: WorkRow[], key: OrderKey, dir: 'asc' | 'desc'): number
 test('engine property: filters, sorts, pages and facets agree with an oracle under live updates', () => {
   const coverage = { queries: 0, pages: 0 };
   fc.assert(
-    fc.property(fc.array(op, { maxLength: 60 }), fc.array(op, { maxLength: 30 }), fc.array(fc.tuple(filterPlan, fc.constantFrom(...ORDER_KEYS), fc.constantFrom('asc' as const, 'desc' as const), often(0, fc.nat(8)), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom('alive', 'alive', 'guest', 'member')), { minLength: 1, maxLength: 6 }), (before, after, queries) => {
-      const index = new WorkIndex();
+    fc.property(fc.array(op, { maxLength: 60 }), fc.array(op, { maxLength: 30 }), fc.option(fc.integer({ min: 1, max: 4 })), fc.array(fc.tuple(filterPlan, fc.constantFrom(...ORDER_KEYS), fc.constantFrom('asc' as const, 'desc' as const), often(0, fc.nat(8)), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom('alive', 'alive', 'guest', 'member')), { minLength: 1, maxLength: 6 }), (before, after, flatFrom, queries) => {
+      let index = new WorkIndex();
       for (const t of TAGS) index.setTagType(t, typeOf(t));
       const rows = new Map<number, WorkRow>();
       const apply = (o: { upsert: WorkRow } | { remove: number }) => {
         if ('upsert' in o) { index.upsert(o.upsert); rows.set(o.upsert.id, o.upsert); } else { index.remove(o.remove); rows.delete(o.remove); }
       };
       before.forEach(apply);
+      if (flatFrom !== null) index = flattened(index, flatFrom);
+      index.facetOrders.orderLength = 1 + (before.length % 4); // global orders cut short: the walk must see the rest's bound
       for (const k of ORDER_KEYS) { index.order(k, 'asc'); index.order(k, 'desc'); }
       countFacets(index, index.p.alive, 3, 0);
-      countFacets(index, index.p.alive, 3, 1e9, { from: 0, min: 2 }); // head marks made midway: later growth must mark tags
+      countFacets(index, index.p.alive, 3, 1e9, HEADS); // head marks made midway: later growth must mark tags
       after.forEach(apply);
       for (const [f, key, dir, offset, limit, facetLimit, vis] of queries) {
         const visible = vis === 'alive' ? index.p.alive : vis === 'guest' ? index.p.guest : index.p.member;
@@ -108,7 +133,12 @@ test('engine property: filters, sorts, pages and facets agree with an oracle und
         const facets = Object.fromEntries(TAG_TYPES.map((type) => [type, [...counts].filter(([t]) => typeOf(t) === type).map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || a.id - b.id).slice(0, facetLimit)]));
         assert.deepEqual(countFacets(index, result, facetLimit, 0), facets, 'facets by bitmaps');
         assert.deepEqual(countFacets(index, result, facetLimit, 1e9), facets, 'facets by tag lists');
-        assert.deepEqual(countFacets(index, result, facetLimit, 1e9, { from: 0, min: 2 }), facets, 'facets by head tags first');
+        assert.deepEqual(countFacets(index, result, facetLimit, 1e9, HEADS), facets, 'facets by head tags first');
+        assert.deepEqual(countFacets(index, result, facetLimit, 0, { ...HEADS, walk: 1 }), facets, 'facets by a short walk, then head tags');
+        for (const min of [1, 2, 3]) {
+          assert.deepEqual(countByLists(index, result, facetLimit, index.facetOrders.heads(min), true), facets, `complement counts, heads of ${min}`);
+          assert.deepEqual(countByLists(index, result, facetLimit, index.facetOrders.heads(min), false), facets, `head counts, then the sorted tail, heads of ${min}`);
+        }
       }
     }),
     { numRuns: 300 },

@@ -1,11 +1,12 @@
 import roaring from 'roaring';
 import { TAG_TYPES, type TagType } from '../../tags/tag.types.ts';
 import type { SortDirection } from '../query.ts';
-import { descending, grow, radixSort } from './arrays.ts';
-import { FacetOrders } from './facets.ts';
+import { descending, grow, radixSortWithKeys } from './arrays.ts';
+import { FacetOrders } from './facet-orders.ts';
 import { Memberships } from './memberships.ts';
 import { SortOrder, type Comparator } from './sort-order.ts';
 import { TagLists } from './tag-lists.ts';
+import { TagPostings } from './tag-postings.ts';
 
 const { RoaringBitmap32 } = roaring;
 export type Bitmap = InstanceType<typeof RoaringBitmap32>;
@@ -36,7 +37,7 @@ export interface IndexParts {
   languages: Map<string, Bitmap>; languageOf: string[];
   num: Record<NumericKey, Uint32Array>;
   titleKey: string[]; creatorKey: string[];
-  tags: Map<number, Bitmap>; tagTypes: Uint8Array; tagLists: TagLists;
+  tags: TagPostings; tagTypes: Uint8Array; tagLists: TagLists;
 }
 
 export function emptyParts(): IndexParts {
@@ -45,7 +46,7 @@ export function emptyParts(): IndexParts {
     alive: new RoaringBitmap32(), posted: new RoaringBitmap32(), guest: new RoaringBitmap32(), member: new RoaringBitmap32(),
     complete: new RoaringBitmap32(), crossover: new RoaringBitmap32(),
     languages: new Map(), languageOf: [], num, titleKey: [], creatorKey: [],
-    tags: new Map(), tagTypes: new Uint8Array(64), tagLists: new TagLists(),
+    tags: new TagPostings(), tagTypes: new Uint8Array(64), tagLists: new TagLists(),
   };
 }
 
@@ -55,8 +56,9 @@ export function typeCode(type: string): number {
 }
 
 /**
- * The in-memory side of search: a roaring bitmap per filter tag, language and visibility class,
- * typed arrays by work id for numbers and dates, and lazily built sort orders. Rebuilt from the
+ * The in-memory side of search: the works of each filter tag (engine/tag-postings.ts), a roaring
+ * bitmap per language and visibility class, typed arrays by work id for numbers and dates, and
+ * lazily built sort orders. Rebuilt from the
  * database at start-up, then kept current by `upsert` and `remove` as works are written.
  */
 export class WorkIndex {
@@ -78,7 +80,7 @@ export class WorkIndex {
   }
 
   tagBitmap(id: number): Bitmap | undefined {
-    return this.p.tags.get(id);
+    return this.p.tags.bitmap(id);
   }
 
   tagType(id: number): TagType | undefined {
@@ -122,7 +124,7 @@ export class WorkIndex {
     if (row.crossover) p.crossover.add(id);
     this.bitmapFor(p.languages, row.language).add(id);
     for (const t of row.tags) {
-      this.bitmapFor(p.tags, t).add(id);
+      p.tags.add(t, id);
       if (!oldTags?.has(t)) this.facetOrders.increased(t);
     }
     p.tagLists.set(id, row.tags);
@@ -147,7 +149,7 @@ export class WorkIndex {
     for (const b of [p.alive, p.posted, p.guest, p.member, p.complete, p.crossover]) b.remove(id);
     const lang = p.languageOf[id];
     if (lang !== undefined) p.languages.get(lang)?.remove(id);
-    for (const t of p.tagLists.get(id)) p.tags.get(t)?.remove(id);
+    for (const t of p.tagLists.get(id)) p.tags.remove(t, id);
   }
 
   private bitmapFor<K>(map: Map<K, Bitmap>, key: K): Bitmap {
@@ -185,6 +187,11 @@ export class WorkIndex {
     return (a, b) => sign * (p.num[key][a]! - p.num[key][b]!) || b - a;
   }
 
+  /** The order for `key` and `dir` if it is built already. */
+  builtOrder(key: OrderKey, dir: SortDirection): SortOrder | undefined {
+    return this.orders.get(`${key}:${dir}`);
+  }
+
   /** The precomputed order for `key` and `dir`, built on first use. */
   order(key: OrderKey, dir: SortDirection): SortOrder {
     const name = `${key}:${dir}`;
@@ -193,12 +200,14 @@ export class WorkIndex {
     const numeric = key !== 'title' && key !== 'creator';
     const keyFn = numeric && dir === 'asc' ? (id: number) => this.p.num[key][id]! : undefined;
     order = new SortOrder(this.comparator(key, dir), keyFn);
-    order.reset(this.buildPermutation(key, dir));
+    const built = this.buildPermutation(key, dir);
+    order.reset(built.ids, keyFn ? built.keys : undefined);
     this.orders.set(name, order);
     return order;
   }
 
-  private buildPermutation(key: OrderKey, dir: SortDirection): Uint32Array {
+  /** Every live work in this order, with its key (as sorted: for `desc`, complemented). */
+  private buildPermutation(key: OrderKey, dir: SortDirection): { ids: Uint32Array; keys: Uint32Array } {
     const ids = descending(this.p.alive.toUint32Array());
     const keys = new Uint32Array(ids.length);
     if (key === 'title' || key === 'creator') {
@@ -211,6 +220,6 @@ export class WorkIndex {
       for (let i = 0; i < ids.length; i++) keys[i] = values[ids[i]!]!;
     }
     if (dir === 'desc') for (let i = 0; i < keys.length; i++) keys[i] = 0xffffffff - keys[i]!;
-    return radixSort(ids, keys);
+    return radixSortWithKeys(ids, keys);
   }
 }

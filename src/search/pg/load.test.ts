@@ -17,10 +17,13 @@ function snapshot(index: WorkIndex) {
   index.comparator('creator', 'asc'); // runs the lazy key loaders of the SQLite bulk load
   const bitmaps = (m: Map<number | string, { toArray(): number[]; isEmpty: boolean }>) =>
     Object.fromEntries([...m].filter(([, b]) => !b.isEmpty).map(([k, b]) => [String(k), b.toArray()]));
+  const tagIds: number[] = [];
+  p.tags.forEach((t) => tagIds.push(t));
+  tagIds.sort((a, b) => a - b);
   return {
     classes: [p.alive, p.posted, p.guest, p.member, p.complete, p.crossover].map((b) => b.toArray()),
     languages: bitmaps(p.languages as Map<string, never>),
-    tags: bitmaps(p.tags as Map<number, never>),
+    tags: Object.fromEntries(tagIds.map((t) => [String(t), p.tags.bitmap(t)!.toArray()])),
     perWork: ids.map((id) => ({
       id,
       tags: [...p.tagLists.get(id)].sort((a, b) => a - b),
@@ -31,7 +34,7 @@ function snapshot(index: WorkIndex) {
       pseuds: index.members.of('pseud', id).sort(),
       series: index.members.of('series', id).sort(),
     })),
-    tagTypes: [...p.tags.keys()].map((t) => index.tagType(Number(t)) ?? null),
+    tagTypes: tagIds.map((t) => index.tagType(t) ?? null),
   };
 }
 

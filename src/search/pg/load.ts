@@ -3,9 +3,10 @@ import { logger } from '../../log.ts';
 import type { Db } from '../../store/schema.ts';
 import { grow } from '../engine/arrays.ts';
 import { creatorSortKey, dayNumber, titleSortKey } from '../engine/keys.ts';
-import { addParents, crossoverOf, type FandomParents } from '../engine/load.ts';
+import { addParents, crossoverOf, crossoversOf, type FandomParents } from '../engine/load.ts';
 import { Pairs } from '../engine/membership-rows.ts';
 import { TagLists } from '../engine/tag-lists.ts';
+import { TagPostings } from '../engine/tag-postings.ts';
 import { NUMERIC_KEYS, WorkIndex, emptyParts, typeCode, type IndexParts, type WorkRow } from '../engine/work-index.ts';
 import type { LoadedIndex } from '../text-backend.ts';
 
@@ -46,9 +47,7 @@ export async function loadIndexFrom(db: Db, snapshot: (fn: (trx: Db) => Promise<
     const index = new WorkIndex(p);
     const graph: FandomParents = new Map();
     addParents(graph, await fandomLinks(trx));
-    const crossovers: number[] = [];
-    for (const id of alive) if (crossoverOf(index, p.tagLists.get(id), graph)) crossovers.push(id);
-    p.crossover.addMany(crossovers);
+    p.crossover.addMany(crossoversOf(index, graph, maxId));
     await loadCreatorsAndMembers(trx, index, maxId);
     log.debug({ works: alive.length, ms: Math.round(performance.now() - started) }, 'search engine loaded through Kysely');
     return { index, graph };
@@ -109,33 +108,29 @@ function toRow(r: WorkRecord, tags: number[]): Omit<WorkRow, 'crossover' | 'crea
   };
 }
 
-/** Filter taggings: one bitmap per tag, and each work's tags in ascending id order (as bulk-load). */
+/** Filter taggings: each work's tags in ascending id order and each tag's works, as bulk-load builds them. */
 async function loadTaggings(db: Db, p: IndexParts, maxId: number): Promise<void> {
-  const byTag = new Map<number, number[]>();
+  const offsets = new Uint32Array(maxId + 2);
+  let tags = new Uint32Array(1024);
+  let n = 0;
+  let maxTag = 0;
   for (let lo = 0; lo <= maxId; lo += CHUNK) {
-    const rows = await db.selectFrom('filter_taggings').select(['work_id', 'tag_id']).where('work_id', '>=', lo).where('work_id', '<', lo + CHUNK).execute();
+    const rows = await db.selectFrom('filter_taggings').select(['work_id', 'tag_id']).where('work_id', '>=', lo).where('work_id', '<', lo + CHUNK)
+      .orderBy('work_id').orderBy('tag_id').execute();
+    if (n + rows.length > tags.length) tags = grow(tags, n + rows.length);
     for (const r of rows) {
-      const tag = Number(r.tag_id);
-      let list = byTag.get(tag);
-      if (!list) byTag.set(tag, (list = []));
-      list.push(Number(r.work_id));
+      const w = Number(r.work_id);
+      const t = Number(r.tag_id);
+      if (w > maxId) continue;
+      offsets[w + 1]!++;
+      tags[n++] = t;
+      if (t > maxTag) maxTag = t;
     }
   }
-  const counts = new Uint32Array(maxId + 2);
-  const tags = [...byTag.keys()].sort((a, b) => a - b);
-  for (const tag of tags) {
-    const works = byTag.get(tag)!;
-    const bitmap = RoaringBitmap32.from(works);
-    bitmap.shrinkToFit();
-    p.tags.set(tag, bitmap);
-    for (const w of works) counts[w + 1]!++;
-  }
-  const offsets = counts;
   for (let w = 1; w < offsets.length; w++) offsets[w]! += offsets[w - 1]!;
-  const cursor = offsets.slice();
-  const data = new Uint32Array(offsets[offsets.length - 1] ?? 0);
-  for (const tag of tags) for (const w of byTag.get(tag)!) data[cursor[w]!++] = tag;
-  p.tagLists = new TagLists(offsets, data);
+  const data = tags.slice(0, n);
+  p.tags = TagPostings.fromWorkRows(offsets, data, maxTag);
+  p.tagLists = TagLists.fromIds(offsets, data, maxTag, (t) => p.tags.count(t));
 }
 
 /** Creator sort keys (pen names' folded keys, by position) and the pen name and series memberships. */
