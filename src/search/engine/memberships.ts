@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import roaring from 'roaring';
+import { cachedBitmap } from './bitmap-cache.ts';
 import { scanRows } from './int-scan.ts';
 import { Pairs, type Rows } from './membership-rows.ts';
 
@@ -33,20 +34,10 @@ class Links {
   readonly cache = new Map<number, Bitmap>();
 
   bitmap(id: number): Bitmap | undefined {
-    const own = this.overrides.get(id);
-    if (own) return own.isEmpty ? undefined : own;
-    const hit = this.cache.get(id);
-    if (hit) {
-      this.cache.delete(id);
-      this.cache.set(id, hit);
-      return hit;
-    }
-    const works = this.rows.worksOf(id);
-    if (works.length === 0) return undefined;
-    const b = new RoaringBitmap32(works);
-    this.cache.set(id, b);
-    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    return b;
+    return cachedBitmap(this.overrides, this.cache, CACHE_SIZE, id, (key) => {
+      const works = this.rows.worksOf(key);
+      return works.length === 0 ? undefined : new RoaringBitmap32(works);
+    });
   }
 
   /** The bitmap of `id` in `overrides`, made from the loaded rows the first time. */

@@ -1,4 +1,5 @@
 import roaring from 'roaring';
+import { cachedBitmap } from './bitmap-cache.ts';
 
 const { RoaringBitmap32 } = roaring;
 type Bitmap = InstanceType<typeof RoaringBitmap32>;
@@ -74,21 +75,10 @@ export class TagPostings {
 
   /** The works of tag `t` (undefined: none). Do not modify it. */
   bitmap(t: number): Bitmap | undefined {
-    const own = this.own.get(t);
-    if (own) return own.isEmpty ? undefined : own;
-    const hit = this.cache.get(t);
-    if (hit) {
-      this.cache.delete(t);
-      this.cache.set(t, hit);
-      return hit;
-    }
-    const list = this.loaded(t);
-    if (list.length === 0) return undefined;
-    const b = bitmapOf(list);
-    this.cache.set(t, b);
-    // Not disposed on eviction: a caller may still hold it (the garbage collector frees it).
-    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    return b;
+    return cachedBitmap(this.own, this.cache, CACHE_SIZE, t, (id) => {
+      const list = this.loaded(id);
+      return list.length === 0 ? undefined : bitmapOf(list);
+    });
   }
 
   add(t: number, work: number): void {
