@@ -82,7 +82,9 @@ function topForType(index: WorkIndex, code: number, result: Bitmap, limit: numbe
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     if (boosted.has(id)) continue;
-    if (worseThanLast(bounds[i]!, id)) return top;
+    // Changed tags sit in the order at their current counts, possibly below `rest`: stop here, but
+    // still check the tags past the order below.
+    if (worseThanLast(bounds[i]!, id)) break;
     if (budget.intersections <= 0) return null;
     consider(id);
   }

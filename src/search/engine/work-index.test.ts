@@ -157,3 +157,25 @@ test('facets: when tags do not prune, the bitmap walk falls back to counting and
   assert.deepEqual(countFacets(index, index.p.alive, 5, 0), counted);
   assert.equal(counted.additional.length, 5);
 });
+
+/** A posted work with only tags set. */
+function plain(id: number, tags: number[]): WorkRow {
+  return { id, titleKey: '', creatorKey: '', language: 'en', status: 'posted', restricted: false, hidden: false, complete: false, crossover: false, tags, words: 0, posted: 0, updated: 0, hits: 0, kudos: 0, comments: 0, bookmarks: 0 };
+}
+
+test('the facet walk checks the tags past its kept order when a changed tag in it falls below them', () => {
+  // At load: tag 1 on 4 works, 2 on 3, 3 on 2 (all of one type); the kept order holds 1 and 2, so 3 is "the rest".
+  let index = new WorkIndex();
+  for (const t of [1, 2, 3, 4]) index.setTagType(t, 'additional');
+  const tags: Record<number, number[]> = { 1: [1, 2, 3], 2: [1, 3], 3: [1, 2], 4: [1, 2] };
+  for (let w = 1; w <= 4; w++) index.upsert(plain(w, tags[w]!));
+  index = flattened(index, 1e9);
+  index.facetOrders.orderLength = 2;
+  // Live edits: tag 2 drops to one work, a new tag 4 appears. Tag 3 (2 works) must now be second.
+  index.upsert(plain(3, [1]));
+  index.upsert(plain(4, [1]));
+  index.upsert(plain(5, [4]));
+  const want = [{ id: 1, count: 4 }, { id: 3, count: 2 }];
+  assert.deepEqual(countFacets(index, index.p.alive, 2, 0, { from: 1e9, min: 64, walk: 64 }).additional, want, 'bitmap walk');
+  assert.deepEqual(countFacets(index, index.p.alive, 2, 1e9, { from: 1e9, min: 64, walk: 64 }).additional, want, 'tag lists');
+});
