@@ -179,3 +179,18 @@ test('the facet walk checks the tags past its kept order when a changed tag in i
   assert.deepEqual(countFacets(index, index.p.alive, 2, 0, { from: 1e9, min: 64, walk: 64 }).additional, want, 'bitmap walk');
   assert.deepEqual(countFacets(index, index.p.alive, 2, 1e9, { from: 1e9, min: 64, walk: 64 }).additional, want, 'tag lists');
 });
+
+test('an update that keeps a work\'s tags leaves them in the flat arrays (no bitmap of their own)', () => {
+  let index = new WorkIndex();
+  for (const t of [1, 2, 3]) index.setTagType(t, 'additional');
+  index.upsert(plain(1, [1, 2]));
+  index.upsert(plain(2, [2, 3]));
+  index = flattened(index, 1e9);
+  assert.deepEqual([...index.p.tags.ownTags()], []);
+  index.upsert({ ...plain(1, [2, 1]), kudos: 5 });
+  assert.deepEqual([...index.p.tags.ownTags()], [], 'same tags: none touched');
+  index.upsert(plain(2, [2]));
+  assert.deepEqual([...index.p.tags.ownTags()], [3], 'only the tag the work lost');
+  assert.deepEqual(Array.from(index.tagBitmap(2)!.toUint32Array()), [1, 2]);
+  assert.equal(index.tagBitmap(3), undefined);
+});

@@ -107,7 +107,8 @@ export class WorkIndex {
     const existed = p.alive.has(id);
     const before = existed ? this.keysOf(id) : undefined;
     const oldTags = existed ? new Set(p.tagLists.get(id)) : undefined;
-    if (existed) this.unlink(id);
+    const newTags = new Set(row.tags);
+    if (existed) this.unlink(id, newTags);
     for (const k of NUMERIC_KEYS) {
       p.num[k] = grow(p.num[k], id);
       p.num[k][id] = row[k];
@@ -123,9 +124,12 @@ export class WorkIndex {
     if (row.complete) p.complete.add(id);
     if (row.crossover) p.crossover.add(id);
     this.bitmapFor(p.languages, row.language).add(id);
-    for (const t of row.tags) {
+    // Tags the work keeps are not touched: a tag a write changes gets a bitmap of its own for good
+    // (engine/tag-postings.ts), so a kudos or hit count must not give one to all of the work's tags.
+    for (const t of newTags) {
+      if (oldTags?.has(t)) continue;
       p.tags.add(t, id);
-      if (!oldTags?.has(t)) this.facetOrders.increased(t);
+      this.facetOrders.increased(t);
     }
     p.tagLists.set(id, row.tags);
     const after = this.keysOf(id);
@@ -144,12 +148,13 @@ export class WorkIndex {
     for (const order of this.orders.values()) order.drop(id);
   }
 
-  private unlink(id: number): void {
+  /** Takes a work out of every bitmap, and out of its tags' works except those in `keep`. */
+  private unlink(id: number, keep?: ReadonlySet<number>): void {
     const { p } = this;
     for (const b of [p.alive, p.posted, p.guest, p.member, p.complete, p.crossover]) b.remove(id);
     const lang = p.languageOf[id];
     if (lang !== undefined) p.languages.get(lang)?.remove(id);
-    for (const t of p.tagLists.get(id)) p.tags.remove(t, id);
+    for (const t of p.tagLists.get(id)) if (!keep?.has(t)) p.tags.remove(t, id);
   }
 
   private bitmapFor<K>(map: Map<K, Bitmap>, key: K): Bitmap {
