@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { refreshFilterTags } from '../tags/filter-tags.ts';
-import { ensureTag } from '../tags/tag.repository.ts';
+import { ensureTag, findTagsByIds } from '../tags/tag.repository.ts';
 import { foldName, type Category, type Rating, type TagType, type Warning } from '../tags/tag.types.ts';
 import type { ChaptersTable, Db, WorksTable } from '../store/schema.ts';
 import type { Chapter, Work } from './work.types.ts';
@@ -114,17 +114,6 @@ async function ensureSeries(trx: Db, title: string, now: Date): Promise<number> 
   return row.id;
 }
 
-/** Type and name of each tag id (ids repeat across works; each is asked once). */
-async function tagNamesById(db: Db, ids: readonly number[]): Promise<Map<number, { type: string; name: string }>> {
-  const out = new Map<number, { type: string; name: string }>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 1000) {
-    const rows = await db.selectFrom('tags').select(['id', 'type', 'name']).where('id', 'in', unique.slice(i, i + 1000)).execute();
-    for (const r of rows) out.set(r.id, { type: r.type, name: r.name });
-  }
-  return out;
-}
-
 /** Loads works by id, in the order given, with tags, creators and series. Missing ids are skipped. */
 export async function loadWorks(db: Db, ids: readonly number[]): Promise<Work[]> {
   if (ids.length === 0) return [];
@@ -142,7 +131,7 @@ export async function loadWorks(db: Db, ids: readonly number[]): Promise<Work[]>
       .orderBy('work_id')
       .orderBy('position')
       .execute();
-    const names = await tagNamesById(db, links.map((l) => l.tag_id));
+    const names = new Map((await findTagsByIds(db, [...new Set(links.map((l) => l.tag_id))])).map((t) => [t.id, t]));
     for (const l of links) {
       const w = out.get(l.work_id);
       const t = names.get(l.tag_id);

@@ -49,13 +49,6 @@ export class TagPostings {
     return new TagPostings(offsets, works, bigFrom);
   }
 
-  /** One past the highest tag id that has (or had) works. */
-  get limit(): number {
-    let max = this.offsets.length - 1;
-    for (const t of this.own.keys()) if (t + 1 > max) max = t + 1;
-    return max;
-  }
-
   /** How many works have tag `t` now. */
   count(t: number): number {
     const own = this.own.get(t);
@@ -76,7 +69,7 @@ export class TagPostings {
   /** The works of tag `t` (undefined: none). Do not modify it. */
   bitmap(t: number): Bitmap | undefined {
     return cachedBitmap(this.own, this.cache, CACHE_SIZE, t, (id) => {
-      const list = this.loaded(id);
+      const list = this.loadedWorks(id);
       return list.length === 0 ? undefined : bitmapOf(list);
     });
   }
@@ -102,10 +95,6 @@ export class TagPostings {
 
   /** The works of tag `t` as loaded (live changes are not in it; do not modify it). */
   loadedWorks(t: number): Uint32Array {
-    return this.loaded(t);
-  }
-
-  private loaded(t: number): Uint32Array {
     if (t + 1 >= this.offsets.length || t < 0) return EMPTY;
     return this.works.subarray(this.offsets[t]!, this.offsets[t + 1]!);
   }
@@ -113,7 +102,7 @@ export class TagPostings {
   private owned(t: number): Bitmap {
     let b = this.own.get(t);
     if (b) return b;
-    b = this.cache.get(t) ?? bitmapOf(this.loaded(t));
+    b = this.cache.get(t) ?? bitmapOf(this.loadedWorks(t));
     this.cache.delete(t);
     this.own.set(t, b);
     return b;
