@@ -8,6 +8,7 @@ import type { WorkEvents, WorkListener } from '../works/work.events.ts';
 import { loadWorks } from '../works/work.repository.ts';
 import type { Work } from '../works/work.types.ts';
 import type { Viewer } from '../works/visibility.ts';
+import { FACET_WALK_FROM } from './engine/facets.ts';
 import { applyFilters, visibleSet } from './engine/filter.ts';
 import type { FandomParents } from './engine/load.ts';
 import type { Bitmap, WorkIndex } from './engine/work-index.ts';
@@ -96,7 +97,7 @@ export class SearchService implements WorkListener {
   private readonly tags: TagResolver;
 
   constructor(private readonly store: Store, events: WorkEvents, opts: Partial<SearchServiceOptions> = {}) {
-    this.opts = { text: {}, facetSmallLimit: 50_000, writeIndex: true, pgText: {}, postings: {}, ...opts };
+    this.opts = { text: {}, facetSmallLimit: FACET_WALK_FROM, writeIndex: true, pgText: {}, postings: {}, ...opts };
     this.backend = store.dialect === 'postgres' ? new PgTextBackend(store, this.opts.pgText, this.opts.postings) : new SqliteTextBackend(store, this.opts.postings);
     this.tags = dbTagResolver(store.db);
     if (this.opts.writeIndex) events.addIndexer(this.backend.indexer);

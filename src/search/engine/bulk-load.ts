@@ -6,9 +6,10 @@ import { eachInt, scanRows, sqlDay } from './int-scan.ts';
 import { creatorSortKey, titleSortKey } from './keys.ts';
 import { addParents, crossoversOf, FANDOM_LINKS_SQL, type FandomParents } from './load.ts';
 import { loadMemberships } from './memberships.ts';
+import { SHARE_FROM } from './parallel-count.ts';
 import { TagLists } from './tag-lists.ts';
 import { TagPostings } from './tag-postings.ts';
-import { NUMERIC_KEYS, WorkIndex, emptyParts, typeCode, type IndexParts } from './work-index.ts';
+import { NUMERIC_KEYS, RANGE_KEYS, WorkIndex, emptyParts, typeCode, type IndexParts } from './work-index.ts';
 
 const { RoaringBitmap32 } = roaring;
 const log = logger('search');
@@ -55,6 +56,8 @@ export function loadIndex(sqlite: SQLite.Database): { index: WorkIndex; graph: F
     phase('crossovers');
     loadMemberships(sqlite, index.members);
     phase('memberships');
+    for (const key of RANGE_KEYS) index.rangeBuckets(key);
+    phase('ranges');
     index.lazyKeys.title = () => loadTitles(sqlite, p);
     index.lazyKeys.creator = () => loadCreators(sqlite, p, sqlite.prepare('SELECT coalesce(max(id), 0) FROM works').pluck().get() as number);
     log.debug({ phases }, 'search engine load phases');
@@ -170,6 +173,7 @@ function loadTaggings(sqlite: SQLite.Database, p: IndexParts, maxId: number, pha
   p.tags = TagPostings.fromWorkRows(offsets, data, maxTag);
   phase('tagWorks');
   p.tagLists = TagLists.fromIds(offsets, data, maxTag, (t) => p.tags.count(t));
+  if (data.length >= SHARE_FROM) void p.tagLists.counter.ready(); // start the counting worker now, not inside the first large search
   phase('tagCodes');
 }
 

@@ -37,18 +37,21 @@ export function emptyFacets(): FacetCounts {
  */
 export function countByLists(index: WorkIndex, result: Bitmap, limit: number, heads: HeadMarks | null, complement = false): FacetCounts {
   const lists = index.p.tagLists;
-  const counts = index.facetOrders.scratch();
-  const touched: number[] = [];
-  const top = new Top(index, limit);
-  const finish = () => {
-    for (const c of touched) top.offer(c, counts[c]!);
-    for (const c of touched) counts[c] = 0;
-    touched.length = 0;
+  const { counts, touched } = index.facetOrders.scratch();
+  let n = 0;
+  const offerAll = (top: Top) => {
+    for (let i = 0; i < n; i++) top.offer(touched[i]!, counts[touched[i]!]!);
   };
+  const clear = () => {
+    for (let i = 0; i < n; i++) counts[touched[i]!] = 0;
+    n = 0;
+  };
+  const top = new Top(index, limit);
   const works = result.toUint32Array();
   if (!heads) {
-    lists.countInto(works, counts, touched);
-    finish();
+    n = lists.countInto(works, counts, touched);
+    offerAll(top);
+    clear();
     return top.result();
   }
   let outside: Bitmap | null = null;
@@ -57,33 +60,33 @@ export function countByLists(index: WorkIndex, result: Bitmap, limit: number, he
     if (outside.size + result.size !== index.p.alive.size) outside = null; // not a subset of the archive: count directly
   }
   if (outside) {
-    lists.countInto(outside.toUint32Array(), counts, touched, heads.below);
+    n = lists.countInto(outside.toUint32Array(), counts, touched, heads.below);
     outside.clear();
-    touched.length = 0;
-    // Each head code's total minus its count outside: every `counts[c]` below `below` is rewritten, so zeroing `touched` afterwards is enough.
+    // Each head code's total minus its count outside: every `counts[c]` below `below` is rewritten, so listing them afresh is enough.
     const postings = index.p.tags;
+    n = 0;
     for (let c = 0; c < heads.below; c++) {
       const v = postings.count(lists.tagOf(c)) - counts[c]!;
       counts[c] = v;
-      if (v > 0) touched.push(c);
+      if (v > 0) touched[n++] = c;
     }
   } else {
-    lists.countInto(works, counts, touched, heads.below);
+    n = lists.countInto(works, counts, touched, heads.below);
   }
-  const headCounts = touched.map((c) => [c, counts[c]!] as const);
-  finish();
+  offerAll(top);
   const out = addPromoted(index, result, limit, heads, top.result());
-  if (!TAG_TYPES.some((t, i) => heads.tail[i + 1] === 1 && (out[t].length < limit || out[t][limit - 1]!.count < heads.min))) return out;
+  if (!TAG_TYPES.some((t, i) => heads.tail[i + 1] === 1 && (out[t].length < limit || out[t][limit - 1]!.count < heads.min))) {
+    clear();
+    return out;
+  }
   // The tail too (promoted tags are in it: counted here, not on their bitmaps).
   const all = new Top(index, limit);
   if (outside) {
-    lists.countInto(works, counts, touched, heads.below);
-    for (const c of touched) all.offer(c, counts[c]!);
-    for (const c of touched) counts[c] = 0;
-    touched.length = 0;
-  } else {
-    for (const [c, n] of headCounts) all.offer(c, n);
+    clear();
+    n = lists.countInto(works, counts, touched, heads.below);
   }
+  offerAll(all);
+  clear();
   const rest = { codes: index.facetOrders.tailScratch(), n: 0 };
   lists.collect(works, heads.below, rest);
   const sorted = radixSortWithKeys(rest.codes.subarray(0, rest.n), rest.codes.subarray(0, rest.n)).keys;

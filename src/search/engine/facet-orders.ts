@@ -27,16 +27,23 @@ export class FacetOrders {
   private readonly orders = new Map<number, GlobalOrder>();
   private readonly headMarks = new Map<number, HeadMarks>();
   private counts = new Uint32Array(0);
+  private touched = new Uint32Array(0);
   /** Tags kept per type in a global order (tests make it small). */
   orderLength = ORDER_LENGTH;
 
   constructor(private readonly index: WorkIndex, private readonly maxBoosted = 1024) {}
 
-  /** A zeroed counter per tag code (engine/tag-lists.ts), reused between searches (callers zero what they touch). */
-  scratch(): Uint32Array {
+  /**
+   * A zeroed counter per tag code (engine/tag-lists.ts) and room for a list of every code,
+   * reused between searches (callers zero the counters they touch).
+   */
+  scratch(): { counts: Uint32Array; touched: Uint32Array } {
     const size = this.index.p.tagLists.size;
-    if (this.counts.length < size) this.counts = new Uint32Array(Math.ceil(size * 1.25));
-    return this.counts;
+    if (this.counts.length < size) {
+      this.counts = new Uint32Array(Math.ceil(size * 1.25));
+      this.touched = new Uint32Array(this.counts.length);
+    }
+    return { counts: this.counts, touched: this.touched };
   }
 
   /**

@@ -62,40 +62,32 @@ export function inRange(index: WorkIndex, acc: Bitmap, key: NumericKey, r: Range
 }
 
 /**
- * Works of `acc` (not modified) whose keys lie in all the ranges. A range is sliced from its key's
- * ascending sort order (one binary search; the slice sorted, as a bitmap is much slower to build
- * from unsorted ids) when that order is built already (a first build ≈ 30 ms at 1 M works) and
- * the range holds 16 times fewer works than the candidates; the other ranges are checked together
- * in one scan of the candidates (ids ascending, so the typed arrays are read in order: ≈ 2 ns a
- * work and range). `scanBelow`: sets of up to this many works are always scanned; 0 builds the
- * orders and slices whenever the range is smaller (tests).
+ * Works of `acc` (not modified) whose keys lie in all the ranges. A set of more than `scanBelow`
+ * works is cut with the key's value buckets (engine/range-buckets.ts: bitmap algebra, plus the
+ * values of two buckets' members checked); a smaller one is scanned (ids ascending, so the typed
+ * arrays are read in order: ≈ 2 ns a work and range). `scanBelow` 0: always the buckets (tests).
  */
 export function inRanges(index: WorkIndex, acc: Bitmap, ranges: readonly (readonly [NumericKey, Range])[], scanBelow = 4096): Bitmap {
-  let cur = acc;
-  const scan: (readonly [NumericKey, Range])[] = [];
-  for (const [key, r] of ranges) {
-    const order = cur.size > scanBelow ? (scanBelow === 0 ? index.order(key, 'asc') : index.builtOrder(key, 'asc')) : undefined;
-    if (order && order.countInRange(r.lo, r.hi) * (scanBelow === 0 ? 1 : SLICE_RATIO) < cur.size) {
-      const slice = order.range(r.lo, r.hi);
-      const next = RoaringBitmap32.and(cur, slice);
-      slice.clear();
+  if (acc.size > scanBelow) {
+    let cur = acc;
+    for (const [key, r] of ranges) {
+      const next = index.rangeBuckets(key).filter(cur, r.lo, r.hi);
       if (cur !== acc) cur.clear();
       cur = next;
-    } else scan.push([key, r]);
+    }
+    return cur === acc ? acc.clone() : cur;
   }
-  if (scan.length === 0) return cur === acc ? acc.clone() : cur;
-  const ids = cur.toUint32Array();
-  if (cur !== acc) cur.clear();
+  const ids = acc.toUint32Array();
   let n = 0;
-  const [k0, r0] = scan[0]!;
+  const [k0, r0] = ranges[0]!;
   const v0 = index.numeric(k0);
-  if (scan.length === 1) {
+  if (ranges.length === 1) {
     for (let i = 0; i < ids.length; i++) {
       const v = v0[ids[i]!]!;
       if (v >= r0.lo && v <= r0.hi) ids[n++] = ids[i]!;
     }
   } else {
-    const more = scan.slice(1).map(([k, r]) => ({ values: index.numeric(k), lo: r.lo, hi: r.hi }));
+    const more = ranges.slice(1).map(([k, r]) => ({ values: index.numeric(k), lo: r.lo, hi: r.hi }));
     outer: for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       const v = v0[id]!;
@@ -109,6 +101,3 @@ export function inRanges(index: WorkIndex, acc: Bitmap, ranges: readonly (readon
   }
   return RoaringBitmap32.from(ids.subarray(0, n));
 }
-
-/** Slice a sort order for a range only when it holds at most 1/SLICE_RATIO of the works scanned otherwise. */
-const SLICE_RATIO = 16;

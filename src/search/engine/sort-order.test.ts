@@ -13,18 +13,17 @@ test('radixSort is stable and sorts by unsigned 32-bit keys', () => {
   assert.deepEqual(Array.from(radixSort(ids, keys)), [1, 4, 2, 3, 5]);
 });
 
-test('property: pages and ranges match a full sort through touches, drops and compactions', () => {
+test('property: pages match a full sort through touches, drops and compactions', () => {
   fc.assert(
     fc.property(
       fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 30 }),
       fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.option(fc.integer({ min: 0, max: 5 }))), { maxLength: 40 }),
       fc.nat(10),
       fc.integer({ min: 1, max: 8 }),
-      fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 })),
-      (initial, changes, skip, take, [a, b]) => {
+      (initial, changes, skip, take) => {
         const key = new Map<number, number>(initial.map((k, i) => [i, k]));
         const cmp = (x: number, y: number) => key.get(x)! - key.get(y)! || y - x;
-        const order = new SortOrder(cmp, (id) => key.get(id)!, 2, 1 + (take % 3)); // jumps (and bit tests) after 1–3 misses
+        const order = new SortOrder(cmp, 2, 1 + (take % 3)); // jumps (and bit tests) after 1–3 misses
         order.reset(Uint32Array.from([...key.keys()].sort(cmp)));
         for (const [id, k] of changes) {
           if (k === null) {
@@ -40,9 +39,6 @@ test('property: pages and ranges match a full sort through touches, drops and co
         const odd = RoaringBitmap32.from(live.filter((id) => id % 2 === 1));
         assert.deepEqual(order.page(all, skip, take), live.slice(skip, skip + take));
         assert.deepEqual(order.page(odd, skip, take), live.filter((id) => id % 2 === 1).slice(skip, skip + take));
-        const [lo, hi] = [Math.min(a, b), Math.max(a, b)];
-        const inRange = live.filter((id) => key.get(id)! >= lo && key.get(id)! <= hi).sort((x, y) => x - y);
-        assert.deepEqual(Array.from(RoaringBitmap32.and(order.range(lo, hi), all).toUint32Array()), inRange);
       },
     ),
     { numRuns: 500 },
@@ -53,7 +49,7 @@ test('a result clustered late in the order is paged right after the walk jumps a
   const n = 20_000;
   const key = new Map<number, number>(Array.from({ length: n }, (_, i) => [i, (i * 7919) % n]));
   const cmp = (x: number, y: number) => key.get(x)! - key.get(y)! || y - x;
-  const order = new SortOrder(cmp, (id) => key.get(id)!, 64);
+  const order = new SortOrder(cmp, 64);
   order.reset(Uint32Array.from([...key.keys()].sort(cmp)));
   // Members: the works with the 300 largest keys, one of them moved to the very front (stale in
   // the permutation, now in the side list), and one non-member moved into the cluster.

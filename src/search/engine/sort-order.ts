@@ -1,5 +1,5 @@
 import roaring from 'roaring';
-import { lowerBound } from './arrays.ts';
+import { denseBits } from './arrays.ts';
 
 const { RoaringBitmap32 } = roaring;
 type Bitmap = InstanceType<typeof RoaringBitmap32>;
@@ -7,6 +7,11 @@ type Bitmap = InstanceType<typeof RoaringBitmap32>;
 const NONE = 0xffffffff;
 /** Non-members walked past before a page walk looks for the result's first position. */
 const JUMP_AFTER = 4096;
+/**
+ * Orders of at least this many works find positions at once, with the order (≈ 10 ms and 4 bytes a
+ * work at 1 M works), not on the first page walk that jumps, which would pay it inside a search.
+ */
+const EAGER_POSITIONS = 100_000;
 
 /** Orders two work ids: negative when `a` comes first. Ties are always broken by id, newest first. */
 export type Comparator = (a: number, b: number) => number;
@@ -18,40 +23,27 @@ export type Comparator = (a: number, b: number) => number;
  * work) is marked stale in `perm` and inserted into `side`, a small list kept sorted by the
  * current keys; a page is the merge of the two. When `side` passes `maxSide` entries the two are
  * merged into a new `perm` in one linear pass (a few ms for a million works), never re-sorted.
- *
- * Numeric ascending orders also keep `permKeys`, the keys as of the build, so that a range of
- * values (words 1,000–5,000; updated in 2023) is one binary search and one slice.
  */
 export class SortOrder {
   private perm: Uint32Array = new Uint32Array(0);
-  /** `at[id]`: the work's index in `perm` (NONE when it is not there), so a page walk can start at the result's first member; built on first need. */
+  /** `at[id]`: the work's index in `perm` (NONE when it is not there), so a page walk can start at the result's first member; built with a large order, else on first need. */
   private at: Uint32Array | null = null;
-  private permKeys: Uint32Array | null = null;
   private stale: Bitmap = new RoaringBitmap32();
   private side: number[] = [];
 
   constructor(
     private readonly cmp: Comparator,
-    /** The numeric key, for orders that answer ranges (ascending by this key). */
-    private readonly key?: (id: number) => number,
     private readonly maxSide = 2048,
     /** Non-members walked past before a page walk jumps (tests make it small). */
     private readonly jumpAfter = JUMP_AFTER,
   ) {}
 
-  /** Starts over from a complete permutation of the live works (and, for a range order, their keys in that order, if known). */
-  reset(perm: Uint32Array, keys?: Uint32Array): void {
+  /** Starts over from a complete permutation of the live works. */
+  reset(perm: Uint32Array): void {
     this.perm = perm;
-    this.at = null;
+    this.at = perm.length >= EAGER_POSITIONS ? positions(perm) : null;
     this.stale.clear();
     this.side = [];
-    if (this.key) {
-      if (!keys) {
-        keys = new Uint32Array(perm.length);
-        for (let i = 0; i < perm.length; i++) keys[i] = this.key(perm[i]!);
-      }
-      this.permKeys = keys;
-    }
   }
 
   /** The work's key changed, or it is new: it moves to the side list at its current place. */
@@ -131,13 +123,7 @@ export class SortOrder {
 
   /** The smallest position in `perm` of a member of `cand` (a stale entry's old position at worst: never past a live member). */
   private firstPosition(cand: Uint32Array): number {
-    let at = this.at;
-    if (!at) {
-      let max = 0;
-      for (let i = 0; i < this.perm.length; i++) if (this.perm[i]! > max) max = this.perm[i]!;
-      at = this.at = new Uint32Array(max + 1).fill(NONE);
-      for (let i = 0; i < this.perm.length; i++) at[this.perm[i]!] = i;
-    }
+    const at = (this.at ??= positions(this.perm));
     let first = this.perm.length;
     for (let k = 0; k < cand.length; k++) {
       const id = cand[k]!;
@@ -146,36 +132,13 @@ export class SortOrder {
     }
     return first;
   }
-
-  /** Works whose key lies in [lo, hi] (inclusive), for ascending numeric orders. */
-  range(lo: number, hi: number): Bitmap {
-    const [a, b] = this.bounds(lo, hi);
-    const out = RoaringBitmap32.from(this.perm.slice(a, b).sort());
-    if (!this.stale.isEmpty) out.andNotInPlace(this.stale);
-    for (const id of this.side) {
-      const k = this.key!(id);
-      if (k >= lo && k <= hi) out.add(id);
-    }
-    return out;
-  }
-
-  /** About how many works `range(lo, hi)` returns (exact when nothing is stale). */
-  countInRange(lo: number, hi: number): number {
-    const [a, b] = this.bounds(lo, hi);
-    return b - a + this.side.length;
-  }
-
-  private bounds(lo: number, hi: number): [number, number] {
-    if (!this.permKeys) throw new Error('range queries need a numeric ascending order');
-    const a = lowerBound(this.permKeys, lo);
-    const b = hi >= 0xffffffff ? this.permKeys.length : lowerBound(this.permKeys, hi + 1);
-    return [a, Math.max(a, b)];
-  }
 }
 
-/** A bit per id up to the largest of `ids` (ascending). */
-function denseBits(ids: Uint32Array): Uint32Array {
-  const bits = new Uint32Array(ids.length === 0 ? 0 : (ids[ids.length - 1]! >>> 5) + 1);
-  for (let k = 0; k < ids.length; k++) bits[ids[k]! >>> 5]! |= 1 << (ids[k]! & 31);
-  return bits;
+/** `at[id]`: the position of work `id` in `perm` (NONE: not there). */
+function positions(perm: Uint32Array): Uint32Array {
+  let max = 0;
+  for (let i = 0; i < perm.length; i++) if (perm[i]! > max) max = perm[i]!;
+  const at = new Uint32Array(max + 1).fill(NONE);
+  for (let i = 0; i < perm.length; i++) at[perm[i]!] = i;
+  return at;
 }

@@ -1,4 +1,5 @@
 import { radixSort } from './arrays.ts';
+import { PARALLEL_FROM, ParallelCounter, SHARE_FROM, shared } from './parallel-count.ts';
 
 const EMPTY = new Uint32Array(0);
 const NONE = 0xffffffff;
@@ -21,12 +22,24 @@ export class TagLists {
   private tagToCode: Uint32Array;
   private codes: number;
 
-  /** `data[offsets[w] .. offsets[w + 1]]` are work w's tag codes. */
-  constructor(
-    private readonly offsets: Uint32Array = new Uint32Array(1),
-    private readonly data: Uint32Array = EMPTY,
-    codeToTag: Uint32Array = EMPTY,
-  ) {
+  private readonly offsets: Uint32Array;
+  private readonly data: Uint32Array;
+  /** Codes given out at load: the loaded lists hold only these. */
+  private readonly loadedCodes: number;
+  /** Counts loaded lists, on two threads for large sets. */
+  readonly counter: ParallelCounter;
+
+  /**
+   * `data[offsets[w] .. offsets[w + 1]]` are work w's tag codes. Large lists are copied to shared
+   * memory, for counting on two threads; `parallelFrom`: see ParallelCounter (tests make it small,
+   * and share any lists).
+   */
+  constructor(offsets: Uint32Array = new Uint32Array(1), data: Uint32Array = EMPTY, codeToTag: Uint32Array = EMPTY, parallelFrom = PARALLEL_FROM) {
+    const share = data.length >= SHARE_FROM || parallelFrom < PARALLEL_FROM;
+    this.offsets = share ? shared(offsets) : offsets;
+    this.data = share ? shared(data) : data;
+    this.counter = new ParallelCounter(this.offsets, this.data, codeToTag.length, this, parallelFrom);
+    this.loadedCodes = codeToTag.length;
     this.codeToTag = codeToTag;
     this.codes = codeToTag.length;
     let max = 0;
@@ -37,9 +50,9 @@ export class TagLists {
 
   /**
    * From tag ids in work rows (`ids` is rewritten in place into codes), given each tag's number
-   * of works (`countOf`, for tags 0 .. maxTag).
+   * of works (`countOf`, for tags 0 .. maxTag; every tag in `ids` has works).
    */
-  static fromIds(offsets: Uint32Array, ids: Uint32Array, maxTag: number, countOf: (t: number) => number): TagLists {
+  static fromIds(offsets: Uint32Array, ids: Uint32Array, maxTag: number, countOf: (t: number) => number, parallelFrom = PARALLEL_FROM): TagLists {
     const used: number[] = [];
     const keys: number[] = [];
     for (let t = 0; t <= maxTag; t++) {
@@ -50,10 +63,10 @@ export class TagLists {
       }
     }
     const codeToTag = radixSort(Uint32Array.from(used), Uint32Array.from(keys));
-    const lists = new TagLists(offsets, ids, codeToTag);
-    const map = lists.tagToCode;
+    const map = new Uint32Array(maxTag + 1);
+    for (let c = 0; c < codeToTag.length; c++) map[codeToTag[c]!] = c;
     for (let i = 0; i < ids.length; i++) ids[i] = map[ids[i]!]!;
-    return lists;
+    return new TagLists(offsets, ids, codeToTag, parallelFrom);
   }
 
   /** How many codes are given out (counting arrays need this many entries). */
@@ -95,21 +108,56 @@ export class TagLists {
   }
 
   /**
-   * Adds one to `counts[c]` for every tag code c below `below` of every work in `works`, pushing
-   * each code to `touched` the first time it is counted (`counts` must hold `size` entries).
-   * Reads the flat arrays directly: no view per work.
+   * Adds one to `counts[c]` for every tag code c below `below` of every work in `works`, writing
+   * each code to `touched` the first time it is counted (`counts` and `touched` must hold `size`
+   * entries; typed arrays reused between searches, so a count allocates nothing). Returns how many
+   * codes were touched.
+   *
+   * With a `below` small against the set (head counting, engine/facet-count.ts), the loaded lists
+   * are counted without bookkeeping (on two threads for large sets: engine/parallel-count.ts) and
+   * the counters below `below` are then scanned for the touched codes; works changed since the
+   * load are counted here from the overlay.
    */
-  countInto(works: Uint32Array, counts: Uint32Array, touched: number[], below = Infinity): void {
+  countInto(works: Uint32Array, counts: Uint32Array, touched: Uint32Array, below = Infinity): number {
+    const scanTo = Math.min(below, this.loadedCodes);
+    if (below === Infinity || scanTo > works.length * 8) return this.countEach(works, counts, touched, below);
+    let n = 0;
+    let loaded = works;
+    if (this.overlay.size > 0) {
+      loaded = new Uint32Array(works.length);
+      let k = 0;
+      for (let i = 0; i < works.length; i++) {
+        const o = this.overlay.get(works[i]!);
+        if (!o) {
+          loaded[k++] = works[i]!;
+          continue;
+        }
+        for (let j = 0; j < o.length; j++) {
+          const c = this.codeOf(o[j]!);
+          // Codes below `scanTo` are found by the scan; later ones (new tags) are listed here.
+          if (c < below && counts[c]!++ === 0 && c >= scanTo) touched[n++] = c;
+        }
+      }
+      loaded = loaded.subarray(0, k);
+    }
+    this.counter.count(loaded, counts, scanTo);
+    for (let c = 0; c < scanTo; c++) if (counts[c] !== 0) touched[n++] = c;
+    return n;
+  }
+
+  /** `countInto` work by work, listing codes as they are first counted. */
+  private countEach(works: Uint32Array, counts: Uint32Array, touched: Uint32Array, below: number): number {
     const { offsets, data, overlay } = this;
     const last = offsets.length - 1;
     const checkOverlay = overlay.size > 0;
+    let n = 0;
     for (let i = 0; i < works.length; i++) {
       const w = works[i]!;
       const o = checkOverlay ? overlay.get(w) : undefined;
       if (o) {
         for (let j = 0; j < o.length; j++) {
           const c = this.codeOf(o[j]!);
-          if (c < below && counts[c]!++ === 0) touched.push(c);
+          if (c < below && counts[c]!++ === 0) touched[n++] = c;
         }
         continue;
       }
@@ -117,9 +165,10 @@ export class TagLists {
       const to = offsets[w + 1]!;
       for (let j = offsets[w]!; j < to; j++) {
         const c = data[j]!;
-        if (c < below && counts[c]!++ === 0) touched.push(c);
+        if (c < below && counts[c]!++ === 0) touched[n++] = c;
       }
     }
+    return n;
   }
 
   /** The codes at or past `from` of every work in `works`, appended to `into` (a grown copy is returned when it fills). */

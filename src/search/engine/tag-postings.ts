@@ -1,4 +1,5 @@
 import roaring from 'roaring';
+import { countBits } from './arrays.ts';
 import { cachedBitmap } from './bitmap-cache.ts';
 
 const { RoaringBitmap32 } = roaring;
@@ -72,6 +73,17 @@ export class TagPostings {
       const list = this.loadedWorks(id);
       return list.length === 0 ? undefined : bitmapOf(list);
     });
+  }
+
+  /**
+   * How many works of tag `t` are in `result`. A tag without a bitmap of its own (small, unchanged
+   * since the load) is counted from its loaded list against `bits()`, the result as a dense bit
+   * set: a bit test per work of the tag, where building its bitmap would cost more than the count.
+   */
+  countIn(t: number, result: Bitmap, bits: () => Uint32Array): number {
+    const own = this.own.get(t);
+    if (own) return own.isEmpty ? 0 : result.andCardinality(own);
+    return countBits(bits(), this.loadedWorks(t));
   }
 
   add(t: number, work: number): void {

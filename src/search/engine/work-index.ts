@@ -1,9 +1,10 @@
 import roaring from 'roaring';
 import { TAG_TYPES, type TagType } from '../../tags/tag.types.ts';
 import type { SortDirection } from '../query.ts';
-import { descending, grow, radixSortWithKeys } from './arrays.ts';
+import { descending, grow, radixSort } from './arrays.ts';
 import { FacetOrders } from './facet-orders.ts';
 import { Memberships } from './memberships.ts';
+import { RangeBuckets } from './range-buckets.ts';
 import { SortOrder, type Comparator } from './sort-order.ts';
 import { TagLists } from './tag-lists.ts';
 import { TagPostings } from './tag-postings.ts';
@@ -13,6 +14,8 @@ export type Bitmap = InstanceType<typeof RoaringBitmap32>;
 
 export const NUMERIC_KEYS = ['words', 'posted', 'updated', 'hits', 'kudos', 'comments', 'bookmarks'] as const;
 export type NumericKey = (typeof NUMERIC_KEYS)[number];
+/** The keys that filters take ranges of (words, dates posted and updated). */
+export const RANGE_KEYS = ['words', 'posted', 'updated'] as const satisfies readonly NumericKey[];
 export type OrderKey = NumericKey | 'title' | 'creator';
 
 /** Everything the engine keeps about one work. Dates are `yyyymmdd` numbers (20240531). */
@@ -66,6 +69,7 @@ export class WorkIndex {
   /** Loaders of string sort keys not read at start-up; each runs once, before the key is first compared. */
   readonly lazyKeys: Partial<Record<'title' | 'creator', () => void>> = {};
   private readonly orders = new Map<string, SortOrder>();
+  private readonly ranges = new Map<NumericKey, RangeBuckets>();
   readonly facetOrders: FacetOrders;
   /** Works by pen name and by series (engine/memberships.ts). */
   readonly members = new Memberships();
@@ -133,6 +137,7 @@ export class WorkIndex {
     }
     p.tagLists.set(id, row.tags);
     const after = this.keysOf(id);
+    for (const [key, buckets] of this.ranges) if (!before || before[key] !== after[key]) buckets.move(id, before?.[key] as number | undefined, row[key]);
     for (const [name, order] of this.orders) {
       const key = name.slice(0, name.indexOf(':')) as OrderKey;
       if (!before || before[key] !== after[key]) order.touch(id);
@@ -142,6 +147,7 @@ export class WorkIndex {
   /** Forgets a work. */
   remove(id: number): void {
     if (!this.p.alive.has(id)) return;
+    for (const [key, buckets] of this.ranges) buckets.move(id, this.p.num[key][id], undefined);
     this.unlink(id);
     this.p.tagLists.delete(id);
     this.members.remove(id);
@@ -192,9 +198,14 @@ export class WorkIndex {
     return (a, b) => sign * (p.num[key][a]! - p.num[key][b]!) || b - a;
   }
 
-  /** The order for `key` and `dir` if it is built already. */
-  builtOrder(key: OrderKey, dir: SortDirection): SortOrder | undefined {
-    return this.orders.get(`${key}:${dir}`);
+  /** The value buckets of `key` for range filters (engine/range-buckets.ts), built on first use (≈ 50 ms at 1 M works). */
+  rangeBuckets(key: NumericKey): RangeBuckets {
+    let buckets = this.ranges.get(key);
+    if (!buckets) {
+      buckets = new RangeBuckets(() => this.p.num[key], this.p.alive.toUint32Array());
+      this.ranges.set(key, buckets);
+    }
+    return buckets;
   }
 
   /** The precomputed order for `key` and `dir`, built on first use. */
@@ -202,17 +213,14 @@ export class WorkIndex {
     const name = `${key}:${dir}`;
     let order = this.orders.get(name);
     if (order) return order;
-    const numeric = key !== 'title' && key !== 'creator';
-    const keyFn = numeric && dir === 'asc' ? (id: number) => this.p.num[key][id]! : undefined;
-    order = new SortOrder(this.comparator(key, dir), keyFn);
-    const built = this.buildPermutation(key, dir);
-    order.reset(built.ids, keyFn ? built.keys : undefined);
+    order = new SortOrder(this.comparator(key, dir));
+    order.reset(this.buildPermutation(key, dir));
     this.orders.set(name, order);
     return order;
   }
 
-  /** Every live work in this order, with its key (as sorted: for `desc`, complemented). */
-  private buildPermutation(key: OrderKey, dir: SortDirection): { ids: Uint32Array; keys: Uint32Array } {
+  /** Every live work in this order. */
+  private buildPermutation(key: OrderKey, dir: SortDirection): Uint32Array {
     const ids = descending(this.p.alive.toUint32Array());
     const keys = new Uint32Array(ids.length);
     if (key === 'title' || key === 'creator') {
@@ -225,6 +233,6 @@ export class WorkIndex {
       for (let i = 0; i < ids.length; i++) keys[i] = values[ids[i]!]!;
     }
     if (dir === 'desc') for (let i = 0; i < keys.length; i++) keys[i] = 0xffffffff - keys[i]!;
-    return radixSortWithKeys(ids, keys);
+    return radixSort(ids, keys);
   }
 }
