@@ -22,7 +22,8 @@ export interface CountWorkerData {
 
 /**
  * Adds one to `counts[c]` for every code c below `below` in the lists of `works[from .. to)`
- * (compressed rows: `data[offsets[w] .. offsets[w + 1])`; ids past the rows have none).
+ * (compressed rows: `data[offsets[w] .. offsets[w + 1])`, each in ascending order; ids past the
+ * rows have none).
  *
  * In batches: first where each work's list lies, then a read of each list's first and last
  * entries, then the counting. The reads are independent loads that the processor overlaps, so a
@@ -46,7 +47,8 @@ export function countRange(offsets: Uint32Array, data: Uint32Array, works: Uint3
       const end = ends[k]!;
       for (let j = starts[k]!; j < end; j++) {
         const c = data[j]!;
-        if (c < below) counts[c]!++;
+        if (c >= below) break; // each list is in ascending code order
+        counts[c]!++;
       }
     }
   }

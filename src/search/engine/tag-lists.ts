@@ -10,8 +10,8 @@ const NONE = 0xffffffff;
  * `data` array: 4 bytes per tag assignment, no object per work); works changed since then live in
  * a small overlay map (of tag ids).
  *
- * `data` holds tag *codes*, not ids: codes number the tags by how many works they had at load,
- * most used first. Counting facets over a result then increments `counts[code]`, and the few
+ * `data` holds tag *codes*, not ids, each work's in ascending order: codes number the tags by how
+ * many works they had at load, most used first. Counting facets over a result then increments `counts[code]`, and the few
  * thousand tags that most increments hit share a small, cache-resident part of the counts; the
  * long tail (2 M tags on a handful of works each at 1 M works) can be left out with one
  * comparison (`below`). Tags first seen after the load get the next free codes.
@@ -66,6 +66,21 @@ export class TagLists {
     const map = new Uint32Array(maxTag + 1);
     for (let c = 0; c < codeToTag.length; c++) map[codeToTag[c]!] = c;
     for (let i = 0; i < ids.length; i++) ids[i] = map[ids[i]!]!;
+    // Each list in ascending code order (an insertion sort: lists are short), so a count of the
+    // head codes stops at the first code past them.
+    for (let w = 0; w + 1 < offsets.length; w++) {
+      const from = offsets[w]!;
+      const to = offsets[w + 1]!;
+      for (let i = from + 1; i < to; i++) {
+        const c = ids[i]!;
+        let j = i - 1;
+        while (j >= from && ids[j]! > c) {
+          ids[j + 1] = ids[j]!;
+          j--;
+        }
+        ids[j + 1] = c;
+      }
+    }
     return new TagLists(offsets, ids, codeToTag, parallelFrom);
   }
 
@@ -165,7 +180,8 @@ export class TagLists {
       const to = offsets[w + 1]!;
       for (let j = offsets[w]!; j < to; j++) {
         const c = data[j]!;
-        if (c < below && counts[c]!++ === 0) touched[n++] = c;
+        if (c >= below) break; // ascending: the rest are past `below` too
+        if (counts[c]!++ === 0) touched[n++] = c;
       }
     }
     return n;
