@@ -135,14 +135,25 @@ function buildTable(runs: RunResult[]): string[] {
   return lines;
 }
 
+/** The machine of the runs: one line, or one per machine naming its corpora (runs merged from different sessions). */
+function machineLines(runs: RunResult[]): string[] {
+  const byMachine = new Map<string, string[]>();
+  for (const r of runs) {
+    const m = r.machine;
+    const line = `${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.platform}; Node ${m.node}, SQLite ${m.sqlite} (better-sqlite3 ${m.betterSqlite3})`;
+    byMachine.set(line, [...(byMachine.get(line) ?? []), r.label]);
+  }
+  if (byMachine.size <= 1) return [...byMachine.keys()].map((line) => `Machine: ${line}.`);
+  return [...byMachine].flatMap(([line, labels], i) => [...(i > 0 ? [''] : []), `Machine for ${labels.join(', ')}: ${line}.`]);
+}
+
 /** The generated section: machine, runs, targets, latencies, phases, index and start-up. */
 export function renderResults(runs: RunResult[]): string {
-  const m = runs[0]?.machine;
   const t = targets(runs);
   const out = [
     START,
     '',
-    m ? `Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.platform}; Node ${m.node}, SQLite ${m.sqlite} (better-sqlite3 ${m.betterSqlite3}).` : '',
+    ...machineLines(runs),
     '',
     '### Runs',
     '',
