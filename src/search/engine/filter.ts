@@ -63,12 +63,13 @@ export function inRange(index: WorkIndex, acc: Bitmap, key: NumericKey, r: Range
 
 /**
  * Works of `acc` (not modified) whose keys lie in all the ranges. A set of more than `scanBelow`
- * works is cut with the key's value buckets (engine/range-buckets.ts: bitmap algebra, plus the
+ * works and one in 32 of the archive is cut with the key's value buckets (engine/range-buckets.ts: bitmap algebra, plus the
  * values of two buckets' members checked); a smaller one is scanned (ids ascending, so the typed
  * arrays are read in order: ≈ 2 ns a work and range). `scanBelow` 0: always the buckets (tests).
  */
 export function inRanges(index: WorkIndex, acc: Bitmap, ranges: readonly (readonly [NumericKey, Range])[], scanBelow = 4096): Bitmap {
-  if (acc.size > scanBelow) {
+  // The buckets' cost grows with the archive (a range may take the union of most of them), a scan's with the set.
+  if (scanBelow === 0 || acc.size > Math.max(scanBelow, index.size / 32)) {
     let cur = acc;
     for (const [key, r] of ranges) {
       const next = index.rangeBuckets(key).filter(cur, r.lo, r.hi);

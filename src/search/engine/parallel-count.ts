@@ -48,6 +48,8 @@ export class ParallelCounter {
     owner: object,
     /** Sets of at least this many works go to two threads (tests make it small). */
     readonly from = PARALLEL_FROM,
+    /** How long a count waits for the worker's last chunk before giving the worker up (tests make it short). */
+    private readonly waitMs = 10_000,
   ) {
     this.owner = new WeakRef(owner);
   }
@@ -66,8 +68,9 @@ export class ParallelCounter {
   }
 
   private start(): boolean {
+    if (this.failed) return false;
     if (this.worker) return true;
-    if (this.failed || !(this.offsets.buffer instanceof SharedArrayBuffer) || !(this.data.buffer instanceof SharedArrayBuffer)) return false;
+    if (!(this.offsets.buffer instanceof SharedArrayBuffer) || !(this.data.buffer instanceof SharedArrayBuffer)) return false;
     try {
       this.works = new Uint32Array(new SharedArrayBuffer(Math.max(1, this.offsets.length) * 4));
       this.counts = new Uint32Array(new SharedArrayBuffer(Math.max(1, this.codes) * 4));
@@ -99,7 +102,8 @@ export class ParallelCounter {
 
   /**
    * Adds one to `counts[c]` for every code c below `below` in the lists of `works` (none of them
-   * changed since the lists were built: the caller counts those itself).
+   * changed since the lists were built: the caller counts those itself). Throws if the worker stops
+   * answering (the caller then clears `counts`); later counts run on this thread alone.
    */
   count(works: Uint32Array, counts: Uint32Array, below: number): void {
     const { offsets, data, scratch } = this;
@@ -125,13 +129,16 @@ export class ParallelCounter {
       countRange(offsets, data, shared, k * CHUNK, Math.min(size, (k + 1) * CHUNK), counts, below, scratch);
     }
     Atomics.store(ctl, CTL.cursor, CLOSED);
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + this.waitMs;
     for (let a = Atomics.load(ctl, CTL.active); a !== 0; a = Atomics.load(ctl, CTL.active)) {
       if (Date.now() > deadline) {
-        this.failed = true; // a chunk takes well under a millisecond: the worker is gone
+        // A chunk takes well under a millisecond: the worker is stuck or gone. Count alone from now on.
+        this.failed = true;
+        void this.worker?.terminate();
+        this.worker = null;
         throw new Error('the facet counting worker stopped answering');
       }
-      Atomics.wait(ctl, CTL.active, a, 100);
+      Atomics.wait(ctl, CTL.active, a, Math.min(100, this.waitMs));
     }
     const theirs = this.counts!;
     for (let c = 0; c < below; c++) {

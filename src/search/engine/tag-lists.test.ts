@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { CTL } from './count-range.ts';
+import { ParallelCounter, shared } from './parallel-count.ts';
 import { TagLists } from './tag-lists.ts';
 
 const lists = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 15 }), { maxLength: 6 }), { maxLength: 30 });
@@ -75,4 +77,32 @@ test('counts on two threads match a direct count, with works edited since the lo
     assert.ok(counts.every((v) => v === 0), 'every counter touched is listed');
   }
   assert.ok(tl.counter.workerChunks > 0, 'the worker counted some of the chunks');
+});
+
+test('a worker that stops answering is given up: the count fails once with the counters left at zero, then runs on one thread', async () => {
+  const perWork = Array.from({ length: 5000 }, (_, w) => [w % 7, 7 + (w % 11), 20 + (w % 3)]);
+  const offsets = new Uint32Array(perWork.length + 1);
+  perWork.forEach((l, w) => { offsets[w + 1] = offsets[w]! + l.length; });
+  const codes = Uint32Array.from(perWork.flat());
+  const counter = new ParallelCounter(shared(offsets), shared(codes), 23, {}, 100, 50);
+  await counter.ready();
+  const stuck = (counter as unknown as { ctl: Int32Array }).ctl;
+  Atomics.store(stuck, CTL.active, 1); // as if the worker had died inside a chunk
+  const works = Uint32Array.from({ length: 5000 }, (_, i) => i);
+  const counts = new Uint32Array(23);
+  assert.throws(() => counter.count(works, counts, 23), /stopped answering/);
+  counts.fill(0);
+  counter.count(works, counts, 23); // no wait this time: the worker was given up
+  const want = new Uint32Array(23);
+  for (const l of perWork) for (const c of l) want[c]!++;
+  assert.deepEqual(counts, want);
+
+  // TagLists leaves its counters zeroed when a count fails half-way.
+  const tl = build(perWork.map((l) => l.map((c) => c + 1)));
+  const scratch = new Uint32Array(tl.size);
+  const touched = new Uint32Array(tl.size);
+  tl.set(3, [1, 99]); // an overlay work, with a new tag
+  tl.counter.count = (_works, into) => { into[0]!++; into[2]!++; throw new Error('boom'); };
+  assert.throws(() => tl.countInto(works, scratch, touched, 5), /boom/);
+  assert.ok(scratch.every((v) => v === 0), 'counters zeroed after the failure');
 });

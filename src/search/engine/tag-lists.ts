@@ -155,7 +155,14 @@ export class TagLists {
       }
       loaded = loaded.subarray(0, k);
     }
-    this.counter.count(loaded, counts, scanTo);
+    try {
+      this.counter.count(loaded, counts, scanTo);
+    } catch (err) {
+      // Leave the counters zeroed, as callers expect between searches, before the error goes up.
+      counts.fill(0, 0, scanTo);
+      for (let i = 0; i < n; i++) counts[touched[i]!] = 0;
+      throw err;
+    }
     for (let c = 0; c < scanTo; c++) if (counts[c] !== 0) touched[n++] = c;
     return n;
   }

@@ -9,7 +9,7 @@ import { applyFilters } from './filter.ts';
 import { pageByKey } from './paging.ts';
 import { TagLists } from './tag-lists.ts';
 import { TagPostings } from './tag-postings.ts';
-import { NUMERIC_KEYS, WorkIndex, type OrderKey, type WorkRow } from './work-index.ts';
+import { NUMERIC_KEYS, RANGE_KEYS, WorkIndex, type OrderKey, type WorkRow } from './work-index.ts';
 
 /**
  * The engine against a plain oracle over a Map of rows: random upserts and removals (with sort
@@ -110,6 +110,7 @@ test('engine property: filters, sorts, pages and facets agree with an oracle und
       if (flatFrom !== null) index = flattened(index, flatFrom);
       index.facetOrders.orderLength = 1 + (before.length % 4); // global orders cut short: the walk must see the rest's bound
       for (const k of ORDER_KEYS) { index.order(k, 'asc'); index.order(k, 'desc'); }
+      for (const k of RANGE_KEYS) index.rangeBuckets(k); // built before the later updates, which must move works between buckets
       countFacets(index, index.p.alive, 3, 0);
       countFacets(index, index.p.alive, 3, 1e9, HEADS); // head marks made midway: later growth must mark tags
       after.forEach(apply);

@@ -137,7 +137,7 @@ export class WorkIndex {
     }
     p.tagLists.set(id, row.tags);
     const after = this.keysOf(id);
-    for (const [key, buckets] of this.ranges) if (!before || before[key] !== after[key]) buckets.move(id, before?.[key] as number | undefined, row[key]);
+    for (const [key, buckets] of this.ranges) if (!before || before[key] !== after[key]) buckets.move(id, before?.[key] as number | undefined, after[key] as number);
     for (const [name, order] of this.orders) {
       const key = name.slice(0, name.indexOf(':')) as OrderKey;
       if (!before || before[key] !== after[key]) order.touch(id);
