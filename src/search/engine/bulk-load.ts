@@ -6,7 +6,6 @@ import { eachInt, scanRows, sqlDay } from './int-scan.ts';
 import { creatorSortKey, titleSortKey } from './keys.ts';
 import { addParents, crossoversOf, FANDOM_LINKS_SQL, type FandomParents } from './load.ts';
 import { loadMemberships } from './memberships.ts';
-import { SHARE_FROM } from './parallel-count.ts';
 import { TagLists } from './tag-lists.ts';
 import { TagPostings } from './tag-postings.ts';
 import { NUMERIC_KEYS, RANGE_KEYS, WorkIndex, emptyParts, typeCode, type IndexParts } from './work-index.ts';
@@ -173,7 +172,6 @@ function loadTaggings(sqlite: SQLite.Database, p: IndexParts, maxId: number, pha
   p.tags = TagPostings.fromWorkRows(offsets, data, maxTag);
   phase('tagWorks');
   p.tagLists = TagLists.fromIds(offsets, data, maxTag, (t) => p.tags.count(t));
-  if (data.length >= SHARE_FROM) void p.tagLists.counter.ready(); // start the counting worker now, not inside the first large search
   phase('tagCodes');
 }
 

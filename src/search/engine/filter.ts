@@ -1,7 +1,7 @@
 import roaring from 'roaring';
 import type { Viewer } from '../../works/visibility.ts';
 import type { FilterPlan, Range } from '../plan.ts';
-import type { Bitmap, NumericKey, WorkIndex } from './work-index.ts';
+import { RANGE_KEYS, type Bitmap, type NumericKey, type WorkIndex } from './work-index.ts';
 
 const { RoaringBitmap32 } = roaring;
 
@@ -49,7 +49,10 @@ export function applyFilters(index: WorkIndex, from: Bitmap, f: FilterPlan, scan
     if (b) acc.andNotInPlace(b);
   }
   const ranges: [NumericKey, Range][] = [];
-  for (const [key, r] of [['words', f.words], ['posted', f.posted], ['updated', f.updated]] as const) if (r) ranges.push([key, r]);
+  for (const key of RANGE_KEYS) {
+    const r = f[key];
+    if (r) ranges.push([key, r]);
+  }
   if (ranges.length === 0 || acc.isEmpty) return acc;
   const next = inRanges(index, acc, ranges, scanBelow);
   acc.clear(); // ours (a clone): free its native memory now rather than at the next collection

@@ -30,15 +30,17 @@ export class TagLists {
   readonly counter: ParallelCounter;
 
   /**
-   * `data[offsets[w] .. offsets[w + 1]]` are work w's tag codes. Large lists are copied to shared
-   * memory, for counting on two threads; `parallelFrom`: see ParallelCounter (tests make it small,
-   * and share any lists).
+   * `data[offsets[w] .. offsets[w + 1]]` are work w's tag codes, ascending (`fromIds` sorts them).
+   * Large lists are copied to shared memory and the counting worker is started at once, not
+   * inside the first large search; `parallelFrom`: see ParallelCounter (tests make it small, and
+   * share any lists).
    */
   constructor(offsets: Uint32Array = new Uint32Array(1), data: Uint32Array = EMPTY, codeToTag: Uint32Array = EMPTY, parallelFrom = PARALLEL_FROM) {
     const share = data.length >= SHARE_FROM || parallelFrom < PARALLEL_FROM;
     this.offsets = share ? shared(offsets) : offsets;
     this.data = share ? shared(data) : data;
     this.counter = new ParallelCounter(this.offsets, this.data, codeToTag.length, this, parallelFrom);
+    if (share) void this.counter.ready();
     this.loadedCodes = codeToTag.length;
     this.codeToTag = codeToTag;
     this.codes = codeToTag.length;

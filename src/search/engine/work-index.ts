@@ -198,7 +198,7 @@ export class WorkIndex {
     return (a, b) => sign * (p.num[key][a]! - p.num[key][b]!) || b - a;
   }
 
-  /** The value buckets of `key` for range filters (engine/range-buckets.ts), built on first use (≈ 50 ms at 1 M works). */
+  /** The value buckets of `key` for range filters (engine/range-buckets.ts): built by the bulk load (≈ 100 ms a key at 1 M works), else on first use. */
   rangeBuckets(key: NumericKey): RangeBuckets {
     let buckets = this.ranges.get(key);
     if (!buckets) {
