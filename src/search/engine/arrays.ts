@@ -72,14 +72,8 @@ export function descending(ids: Uint32Array): Uint32Array {
   return ids.slice().reverse();
 }
 
-/** A bit per id up to the largest of `ids` (ascending): a membership test without a call into roaring. */
-export function denseBits(ids: Uint32Array): Uint32Array {
-  const bits = new Uint32Array(ids.length === 0 ? 0 : (ids[ids.length - 1]! >>> 5) + 1);
-  for (let k = 0; k < ids.length; k++) bits[ids[k]! >>> 5]! |= 1 << (ids[k]! & 31);
-  return bits;
-}
 
-/** How many of `ids` have their bit set in `bits` (from `denseBits`). */
+/** How many of `ids` have their bit set in `bits` (from engine/dense-bits.ts). */
 export function countBits(bits: Uint32Array, ids: Uint32Array): number {
   let n = 0;
   for (let k = 0; k < ids.length; k++) {

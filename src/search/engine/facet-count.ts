@@ -26,14 +26,16 @@ export function emptyFacets(): FacetCounts {
 /**
  * Facet counts from the works' tag lists. With `heads`, the codes below `heads.below` (tags with at
  * least `heads.min` works at load, numbered first) are counted first, in place, where their
- * counters stay in cache; a tail tag has fewer than `heads.min` works, so when every type with a
+ * counters stay in cache (the dense ones, tags on one work in 16 or more, by intersecting their
+ * bitmaps with the set counted, which TagLists.countInto asks for); a tail tag has fewer than `heads.min` works, so when every type with a
  * tail has its last shown entry at `min` or more, no tail tag could have been shown. Otherwise a
  * second pass over the same works (in cache by then) collects the tail codes and sorts them (a
  * radix sort is several times cheaper than a cache miss per increment into 2 M counters), then
  * counts them by runs. Without `heads`, every code is counted in place.
  *
  * `complement` (with `heads` only): the head counts are those of the works of the archive
- * *outside* the result, subtracted from each tag's total, for results larger than half the archive.
+ * *outside* the result, subtracted from each tag's total, for results larger than half the archive
+ * (dense tags too: their bitmaps intersected with the works outside).
  */
 export function countByLists(index: WorkIndex, result: Bitmap, limit: number, heads: HeadMarks | null, complement = false): FacetCounts {
   const lists = index.p.tagLists;
@@ -48,6 +50,11 @@ export function countByLists(index: WorkIndex, result: Bitmap, limit: number, he
   };
   const top = new Top(index, limit);
   const works = result.toUint32Array();
+  // Dense codes (engine/tag-lists.ts) are counted on their tags' bitmaps.
+  const dense = (set: Bitmap) => (c: number) => {
+    const b = index.tagBitmap(lists.tagOf(c));
+    return b ? set.andCardinality(b) : 0;
+  };
   if (!heads) {
     n = lists.countInto(works, counts, touched);
     offerAll(top);
@@ -60,7 +67,7 @@ export function countByLists(index: WorkIndex, result: Bitmap, limit: number, he
     if (outside.size + result.size !== index.p.alive.size) outside = null; // not a subset of the archive: count directly
   }
   if (outside) {
-    n = lists.countInto(outside.toUint32Array(), counts, touched, heads.below);
+    n = lists.countInto(outside.toUint32Array(), counts, touched, heads.below, dense(outside));
     outside.clear();
     // Each head code's total minus its count outside: every `counts[c]` below `below` is rewritten, so listing them afresh is enough.
     const postings = index.p.tags;
@@ -71,7 +78,7 @@ export function countByLists(index: WorkIndex, result: Bitmap, limit: number, he
       if (v > 0) touched[n++] = c;
     }
   } else {
-    n = lists.countInto(works, counts, touched, heads.below);
+    n = lists.countInto(works, counts, touched, heads.below, dense(result));
   }
   offerAll(top);
   const out = addPromoted(index, result, limit, heads, top.result());
@@ -83,7 +90,7 @@ export function countByLists(index: WorkIndex, result: Bitmap, limit: number, he
   const all = new Top(index, limit);
   if (outside) {
     clear();
-    n = lists.countInto(works, counts, touched, heads.below);
+    n = lists.countInto(works, counts, touched, heads.below, dense(result));
   }
   offerAll(all);
   clear();

@@ -5,15 +5,19 @@ import type { Bitmap, OrderKey, WorkIndex } from './work-index.ts';
 /**
  * One page of a result set in a sort order. For a broad result, walk the precomputed order and
  * keep members of the result (the expected walk is page end × all works / result size); for a
- * narrow one (up to `sortBelow` works), or a deep page, sort just the result.
+ * narrow one (up to `sortBelow` works), or a deep page, sort just the result. A walk that proves
+ * much longer than expected (a result clustered far down the order, its members spread thin
+ * there) gives up once it has passed about as many works as sorting would cost (n log n / 4
+ * non-members, and at least 4 times the expected walk), and the result is sorted.
  */
 export function pageByKey(index: WorkIndex, result: Bitmap, key: OrderKey, dir: SortDirection, offset: number, limit: number, sortBelow = 2000): number[] {
   const n = result.size;
   if (offset >= n || limit <= 0) return [];
   const walk = ((offset + limit) * index.size) / n;
   const sort = n * Math.log2(n + 1) * 4;
-  if (n <= sortBelow || (sortBelow > 0 && sort < walk)) return topK(result.toUint32Array(), offset + limit, index.comparator(key, dir)).slice(offset);
-  return index.order(key, dir).page(result, offset, limit);
+  const sorted = () => topK(result.toUint32Array(), offset + limit, index.comparator(key, dir)).slice(offset);
+  if (n <= sortBelow || (sortBelow > 0 && sort < walk)) return sorted();
+  return index.order(key, dir).page(result, offset, limit, sortBelow > 0 ? Math.max(sort / 4, 4 * walk) : Infinity) ?? sorted();
 }
 
 /** Best match first (`desc`; `asc` reverses), ties by id descending. */

@@ -8,12 +8,12 @@ const log = logger('search');
 /** Sets of at least this many works are counted on two threads (smaller ones are not worth the hand-off). */
 export const PARALLEL_FROM = 16_384;
 
-/** Lists as large as this (tag assignments) are kept in shared memory, ready for a worker. */
+/** Lists as large as this (tag assignments) get their head lists in shared memory, ready for a worker. */
 export const SHARE_FROM = 1 << 20;
 
 /** A copy of `arr` in shared memory (workers see the same bytes). */
-export function shared(arr: Uint32Array): Uint32Array {
-  const out = new Uint32Array(new SharedArrayBuffer(arr.byteLength));
+export function shared<T extends Uint16Array | Uint32Array>(arr: T): T {
+  const out = new (arr.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(arr.byteLength));
   out.set(arr);
   return out;
 }
@@ -21,8 +21,8 @@ export function shared(arr: Uint32Array): Uint32Array {
 const workers = new FinalizationRegistry<Worker>((worker) => void worker.terminate());
 
 /**
- * Facet counting over the works' tag lists (engine/tag-lists.ts) on two threads: one worker
- * thread, started on the first large count, shares the lists (SharedArrayBuffers) and its own
+ * Facet counting over the works' head lists (engine/tag-lists.ts) on two threads: one worker
+ * thread, started with large lists, shares the lists (SharedArrayBuffers) and its own
  * counters. A count writes the works to a shared array, wakes the worker, and both threads claim
  * chunks of 2,048 works from a shared cursor until none is left; then the main thread waits for
  * the chunk the worker may still be on (never for a worker that has not woken: it finds no
@@ -41,7 +41,8 @@ export class ParallelCounter {
 
   constructor(
     private readonly offsets: Uint32Array,
-    private readonly data: Uint32Array,
+    /** Lists of two-byte codes (the head lists of engine/tag-lists.ts). */
+    private readonly data: Uint16Array,
     /** Codes in `data` are below this. */
     private readonly codes: number,
     /** Owner whose collection ends the worker. */

@@ -20,7 +20,8 @@ test('property: pages match a full sort through touches, drops and compactions',
       fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.option(fc.integer({ min: 0, max: 5 }))), { maxLength: 40 }),
       fc.nat(10),
       fc.integer({ min: 1, max: 8 }),
-      (initial, changes, skip, take) => {
+      fc.nat(12),
+      (initial, changes, skip, take, budget) => {
         const key = new Map<number, number>(initial.map((k, i) => [i, k]));
         const cmp = (x: number, y: number) => key.get(x)! - key.get(y)! || y - x;
         const order = new SortOrder(cmp, 2, 1 + (take % 3)); // jumps (and bit tests) after 1–3 misses
@@ -38,7 +39,13 @@ test('property: pages match a full sort through touches, drops and compactions',
         const all = RoaringBitmap32.from(live);
         const odd = RoaringBitmap32.from(live.filter((id) => id % 2 === 1));
         assert.deepEqual(order.page(all, skip, take), live.slice(skip, skip + take));
-        assert.deepEqual(order.page(odd, skip, take), live.filter((id) => id % 2 === 1).slice(skip, skip + take));
+        const oddPage = live.filter((id) => id % 2 === 1).slice(skip, skip + take);
+        assert.deepEqual(order.page(odd, skip, take), oddPage);
+        // With a budget of non-members, the page or null (given up), never a wrong page.
+        const limited = order.page(odd, skip, take, budget);
+        if (limited !== null) assert.deepEqual(limited, oddPage);
+        // The permutation holds at most every id ever placed (stale ones too): a budget that covers it always finishes.
+        if (initial.length + changes.length <= budget) assert.notEqual(limited, null, 'a walk within its budget finishes');
       },
     ),
     { numRuns: 500 },
@@ -64,6 +71,10 @@ test('a result clustered late in the order is paged right after the walk jumps a
     assert.deepEqual(order.page(cand, skip, take), want.slice(skip, skip + take), `skip ${skip}`);
   }
   assert.deepEqual(order.page(RoaringBitmap32.from([5]), 0, 5), [5]);
+  // Members spread thin past the jump: a walk allowed fewer non-members than it needs gives up.
+  const thin = RoaringBitmap32.from(Array.from({ length: 50 }, (_, i) => 400 * i + 7));
+  assert.equal(order.page(thin, 0, 20, 5000), null);
+  assert.equal(order.page(thin, 0, 20, n)?.length, 20);
 });
 
 test('property: radixSort agrees with a stable comparison sort and leaves its inputs alone', () => {

@@ -1,5 +1,5 @@
 import roaring from 'roaring';
-import { denseBits } from './arrays.ts';
+import { bitsOf } from './dense-bits.ts';
 
 const { RoaringBitmap32 } = roaring;
 type Bitmap = InstanceType<typeof RoaringBitmap32>;
@@ -86,9 +86,11 @@ export class SortOrder {
    * Ids of `cand` in this order: `take` of them after skipping `skip`. Walks until the page is
    * full; after JUMP_AFTER non-members it jumps to the first position holding a member of `cand`
    * (one pass over `cand`): a result clustered in the order (posted in 2016, sorted by date
-   * posted) would otherwise walk every work before it (100 ms at 1 M works).
+   * posted) would otherwise walk every work before it (100 ms at 1 M works). From there on a
+   * position costs a bit test. Returns null once more than `budget` non-members were walked past
+   * (the caller sorts the result instead).
    */
-  page(cand: Bitmap, skip: number, take: number): number[] {
+  page(cand: Bitmap, skip: number, take: number, budget = Infinity): number[] | null {
     const out: number[] = [];
     const side = this.side.filter((id) => cand.has(id));
     const perm = this.perm;
@@ -99,16 +101,34 @@ export class SortOrder {
     let skipped = 0;
     let bits: Uint32Array | null = null; // `cand` as a dense bit set once the walk proves long: a bit test instead of a call into roaring
     while (out.length < take) {
+      // On to the next member of `cand` in `perm`.
       while (i < perm.length) {
-        const id = perm[i]!;
-        const member = bits ? ((bits[id >>> 5]! >>> (id & 31)) & 1) === 1 : cand.has(id);
-        if (member && !(hasStale && this.stale.has(id))) break;
-        i++;
-        if (++skipped === this.jumpAfter) {
-          const ids = cand.toUint32Array();
-          i = Math.max(i, this.firstPosition(ids));
-          bits = denseBits(ids);
+        if (!bits) {
+          const id = perm[i]!;
+          if (cand.has(id) && !(hasStale && this.stale.has(id))) break;
+          i++;
+          if (++skipped === this.jumpAfter) {
+            const ids = cand.toUint32Array();
+            i = Math.max(i, this.firstPosition(ids));
+            bits = bitsOf(cand);
+          }
+          continue;
         }
+        // A bit test per position, up to the budget.
+        const stop = Math.min(perm.length, i + Math.max(0, budget - skipped) + 1);
+        const from = i;
+        for (; i < stop; i++) {
+          const id = perm[i]!;
+          const w = id >>> 5;
+          if (w < bits.length && ((bits[w]! >>> (id & 31)) & 1) === 1) break;
+        }
+        skipped += i - from;
+        if (i < stop) {
+          if (!(hasStale && this.stale.has(perm[i]!))) break;
+          i++;
+          skipped++;
+        }
+        if (skipped > budget) return null;
       }
       const fromPerm = i < perm.length;
       const fromSide = j < side.length;

@@ -7,18 +7,18 @@ import { TagLists } from './tag-lists.ts';
 
 const lists = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 15 }), { maxLength: 6 }), { maxLength: 30 });
 
-function build(perWork: number[][]): TagLists {
+function build(perWork: number[][], headCodes?: number, denseFrom?: number): TagLists {
   const offsets = new Uint32Array(perWork.length + 1);
   perWork.forEach((l, w) => { offsets[w + 1] = offsets[w]! + l.length; });
   const ids = Uint32Array.from(perWork.flat());
   const count = new Map<number, number>();
   for (const t of ids) count.set(t, (count.get(t) ?? 0) + 1);
-  return TagLists.fromIds(offsets, ids, Math.max(0, ...ids), (t) => count.get(t) ?? 0);
+  return TagLists.fromIds(offsets, ids, Math.max(0, ...ids), (t) => count.get(t) ?? 0, { headCodes, denseFrom });
 }
 
-test('property: codes rank tags by use (ties by id); lists read back as ids; counts below a code match a direct count', () => {
-  fc.assert(fc.property(lists, fc.array(fc.tuple(fc.nat(35), fc.uniqueArray(fc.integer({ min: 0, max: 20 }), { maxLength: 4 })), { maxLength: 5 }), fc.nat(25), (perWork, edits, below) => {
-    const tl = build(perWork);
+test('property: codes rank tags by use (ties by id); lists read back as ids; counts below a code match a direct count (from the head lists or past them, dense codes given by the caller)', () => {
+  fc.assert(fc.property(lists, fc.array(fc.tuple(fc.nat(35), fc.uniqueArray(fc.integer({ min: 0, max: 20 }), { maxLength: 4 })), { maxLength: 5 }), fc.nat(25), fc.nat(20), fc.integer({ min: 1, max: 12 }), fc.boolean(), (perWork, edits, below, headCodes, denseFrom, giveDense) => {
+    const tl = build(perWork, headCodes, denseFrom);
     const count = new Map<number, number>();
     for (const t of perWork.flat()) count.set(t, (count.get(t) ?? 0) + 1);
     const ranked = [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([t]) => t);
@@ -36,7 +36,9 @@ test('property: codes rank tags by use (ties by id); lists read back as ids; cou
     const works = Uint32Array.from(current.keys());
     const counts = new Uint32Array(tl.size);
     const touched = new Uint32Array(tl.size);
-    const n = tl.countInto(works, counts, touched, below);
+    // The caller's count of a dense code: its tag in the works as they stand (as a bitmap would give).
+    const dense = (c: number) => current.filter((l) => (l ?? []).includes(tl.tagOf(c))).length;
+    const n = tl.countInto(works, counts, touched, below, giveDense ? dense : undefined);
     const want = new Map<number, number>();
     for (const l of current) for (const t of l ?? []) if (tl.codeOf(t) < below) want.set(tl.codeOf(t), (want.get(tl.codeOf(t)) ?? 0) + 1);
     assert.deepEqual(new Map(Array.from(touched.subarray(0, n), (c) => [c, counts[c]!])), want);
@@ -56,20 +58,28 @@ test('counts on two threads match a direct count, with works edited since the lo
   const ids = Uint32Array.from(perWork.flat());
   const count = new Map<number, number>();
   for (const t of ids) count.set(t, (count.get(t) ?? 0) + 1);
-  const tl = TagLists.fromIds(offsets, ids, ids.reduce((a, b) => Math.max(a, b), 0), (t) => count.get(t) ?? 0, 1000);
+  const maxTag = ids.reduce((a, b) => Math.max(a, b), 0);
+  const tl = TagLists.fromIds(offsets, ids.slice(), maxTag, (t) => count.get(t) ?? 0, { parallelFrom: 1000 });
   await tl.counter.ready();
+  // Head lists of 300 codes: counts below more are read from the full lists, on this thread;
+  // and the codes of tags on 2,000 works or more are dense (counted by the caller).
+  const short = TagLists.fromIds(offsets, ids.slice(), maxTag, (t) => count.get(t) ?? 0, { parallelFrom: 1000, headCodes: 300, denseFrom: 2000 });
+  assert.ok((short as unknown as { denseBelow: number }).denseBelow > 3, 'some codes are dense');
   const current = perWork.map((l) => [...l]);
   for (let w = 0; w < 40_000; w += 97) {
     current[w] = [w % 2 === 0 ? 5000 + (w % 7) : 3, 1]; // new tags (codes past the loaded ones) and old ones
     tl.set(w, current[w]!);
+    short.set(w, current[w]!);
   }
   const counts = new Uint32Array(tl.size);
   const touched = new Uint32Array(tl.size);
-  for (const [step, below] of [[1, 50], [2, 400], [3, tl.size], [2, 2]] as const) {
+  for (const [lists, step, below] of [[tl, 1, 50], [tl, 2, 400], [tl, 3, tl.size], [tl, 2, 2], [short, 2, 299], [short, 1, 301], [short, 3, 2000]] as const) {
     const works = Uint32Array.from({ length: Math.ceil(40_000 / step) }, (_, i) => i * step);
-    const n = tl.countInto(works, counts, touched, below);
+    const inSet = new Set(works);
+    const dense = (c: number) => current.filter((l, w) => inSet.has(w) && l.includes(lists.tagOf(c))).length;
+    const n = lists.countInto(works, counts, touched, below, dense);
     const want = new Map<number, number>();
-    for (const w of works) for (const t of current[w]!) if (tl.codeOf(t) < below) want.set(tl.codeOf(t), (want.get(tl.codeOf(t)) ?? 0) + 1);
+    for (const w of works) for (const t of current[w]!) if (lists.codeOf(t) < below) want.set(lists.codeOf(t), (want.get(lists.codeOf(t)) ?? 0) + 1);
     const got = new Map(Array.from(touched.subarray(0, n), (c) => [c, counts[c]!]));
     assert.equal(n, got.size, 'each code listed once');
     assert.deepEqual(got, want, `every ${step} works, codes below ${below}`);
@@ -84,7 +94,7 @@ test('a worker that stops answering is given up: the count fails once with the c
   const offsets = new Uint32Array(perWork.length + 1);
   perWork.forEach((l, w) => { offsets[w + 1] = offsets[w]! + l.length; });
   const codes = Uint32Array.from(perWork.flat());
-  const counter = new ParallelCounter(shared(offsets), shared(codes), 23, {}, 100, 50);
+  const counter = new ParallelCounter(shared(offsets), shared(Uint16Array.from(codes)), 23, {}, 100, 50);
   await counter.ready();
   const stuck = (counter as unknown as { ctl: Int32Array }).ctl;
   Atomics.store(stuck, CTL.active, 1); // as if the worker had died inside a chunk

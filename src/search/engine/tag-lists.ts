@@ -1,8 +1,23 @@
 import { radixSort } from './arrays.ts';
-import { PARALLEL_FROM, ParallelCounter, SHARE_FROM, shared } from './parallel-count.ts';
+import { SCRATCH, countRange } from './count-range.ts';
+import { PARALLEL_FROM, ParallelCounter, SHARE_FROM } from './parallel-count.ts';
 
 const EMPTY = new Uint32Array(0);
 const NONE = 0xffffffff;
+
+/** Codes below this (the 65,536 most used tags at load) are also kept in the two-byte head lists. */
+export const HEAD_CODES = 1 << 16;
+/** Tags on at least this many works, and on one work in 16, are "dense": counted on their bitmaps, left out of the head lists. */
+export const DENSE_MIN = 4096;
+
+export interface ListOptions {
+  /** Sets of at least this many works are counted on two threads (see ParallelCounter; tests make it small, and share any lists). */
+  parallelFrom?: number;
+  /** Codes kept in the head lists (tests make it small, so that counts past them run). */
+  headCodes?: number;
+  /** The first codes, left out of the head lists: `countInto` asks the caller for their counts. */
+  denseCodes?: number;
+}
 
 /**
  * Each work's filter tags, for counting facets and for unlinking a work from its tags when it
@@ -15,6 +30,16 @@ const NONE = 0xffffffff;
  * thousand tags that most increments hit share a small, cache-resident part of the counts; the
  * long tail (2 M tags on a handful of works each at 1 M works) can be left out with one
  * comparison (`below`). Tags first seen after the load get the next free codes.
+ *
+ * Large counts read a second, compact copy of the lists' head: each work's codes below
+ * `HEAD_CODES` but for the dense ones (below), two bytes each (about 26 MB at 1 M works, with
+ * their offsets, beside 74 MB of full lists). Such a
+ * count waits on memory, a list read from RAM per work, so half the bytes make it about 1.7×
+ * faster. The head lists are the ones the counting worker shares (engine/parallel-count.ts).
+ * They leave out the "dense" codes (tags on one work in 16 or more: ratings, warnings, categories,
+ * the largest freeform tags; 19 tags holding 4 of a work's 15 head codes at 1 M works), whose
+ * counts the caller takes from their bitmaps: an intersection of two bitmaps costs a few µs,
+ * where counting them from the lists cost a fifth of the count.
  */
 export class TagLists {
   private readonly overlay = new Map<number, Uint32Array>();
@@ -22,24 +47,32 @@ export class TagLists {
   private tagToCode: Uint32Array;
   private codes: number;
 
-  private readonly offsets: Uint32Array;
-  private readonly data: Uint32Array;
   /** Codes given out at load: the loaded lists hold only these. */
   private readonly loadedCodes: number;
-  /** Counts loaded lists, on two threads for large sets. */
+  /** Counts below this are read from the head lists. */
+  private readonly headBelow: number;
+  /** Codes below this are not in the head lists. */
+  private readonly denseBelow: number;
+  /** Counts the head lists, on two threads for large sets. */
   readonly counter: ParallelCounter;
+  private readonly scratch = new Uint32Array(SCRATCH);
 
   /**
    * `data[offsets[w] .. offsets[w + 1]]` are work w's tag codes, ascending (`fromIds` sorts them).
-   * Large lists are copied to shared memory and the counting worker is started at once, not
-   * inside the first large search; `parallelFrom`: see ParallelCounter (tests make it small, and
-   * share any lists).
+   * Large lists get their head lists in shared memory and the counting worker is started at once,
+   * not inside the first large search.
    */
-  constructor(offsets: Uint32Array = new Uint32Array(1), data: Uint32Array = EMPTY, codeToTag: Uint32Array = EMPTY, parallelFrom = PARALLEL_FROM) {
+  constructor(
+    private readonly offsets: Uint32Array = new Uint32Array(1),
+    private readonly data: Uint32Array = EMPTY,
+    codeToTag: Uint32Array = EMPTY,
+    { parallelFrom = PARALLEL_FROM, headCodes = HEAD_CODES, denseCodes = 0 }: ListOptions = {},
+  ) {
     const share = data.length >= SHARE_FROM || parallelFrom < PARALLEL_FROM;
-    this.offsets = share ? shared(offsets) : offsets;
-    this.data = share ? shared(data) : data;
-    this.counter = new ParallelCounter(this.offsets, this.data, codeToTag.length, this, parallelFrom);
+    this.headBelow = Math.min(headCodes, HEAD_CODES, codeToTag.length);
+    this.denseBelow = Math.min(denseCodes, this.headBelow);
+    const head = headLists(offsets, data, this.denseBelow, this.headBelow, share);
+    this.counter = new ParallelCounter(head.offsets, head.data, this.headBelow, this, parallelFrom);
     if (share) void this.counter.ready();
     this.loadedCodes = codeToTag.length;
     this.codeToTag = codeToTag;
@@ -52,9 +85,10 @@ export class TagLists {
 
   /**
    * From tag ids in work rows (`ids` is rewritten in place into codes), given each tag's number
-   * of works (`countOf`, for tags 0 .. maxTag; every tag in `ids` has works).
+   * of works (`countOf`, for tags 0 .. maxTag; every tag in `ids` has works). Dense codes: tags on
+   * at least `denseFrom` works (by default DENSE_MIN and one work in 16).
    */
-  static fromIds(offsets: Uint32Array, ids: Uint32Array, maxTag: number, countOf: (t: number) => number, parallelFrom = PARALLEL_FROM): TagLists {
+  static fromIds(offsets: Uint32Array, ids: Uint32Array, maxTag: number, countOf: (t: number) => number, options: ListOptions & { denseFrom?: number } = {}): TagLists {
     const used: number[] = [];
     const keys: number[] = [];
     for (let t = 0; t <= maxTag; t++) {
@@ -83,7 +117,10 @@ export class TagLists {
         ids[j + 1] = c;
       }
     }
-    return new TagLists(offsets, ids, codeToTag, parallelFrom);
+    const denseFrom = options.denseFrom ?? Math.max(DENSE_MIN, (offsets.length - 1) / 16);
+    let denseCodes = 0;
+    while (denseCodes < codeToTag.length && countOf(codeToTag[denseCodes]!) >= denseFrom) denseCodes++;
+    return new TagLists(offsets, ids, codeToTag, { ...options, denseCodes });
   }
 
   /** How many codes are given out (counting arrays need this many entries). */
@@ -131,13 +168,17 @@ export class TagLists {
    * codes were touched.
    *
    * With a `below` small against the set (head counting, engine/facet-count.ts), the loaded lists
-   * are counted without bookkeeping (on two threads for large sets: engine/parallel-count.ts) and
-   * the counters below `below` are then scanned for the touched codes; works changed since the
-   * load are counted here from the overlay.
+   * are counted without bookkeeping and the counters below `below` are then scanned for the
+   * touched codes; works changed since the load are counted here from the overlay. When `below`
+   * is within the head lists and the caller gives `dense` (the count of a dense code's tag in the
+   * set, from its bitmap: it covers changed works too), the head lists are read, on two threads
+   * for large sets (engine/parallel-count.ts); otherwise the full lists, on this thread.
    */
-  countInto(works: Uint32Array, counts: Uint32Array, touched: Uint32Array, below = Infinity): number {
+  countInto(works: Uint32Array, counts: Uint32Array, touched: Uint32Array, below = Infinity, dense?: (code: number) => number): number {
     const scanTo = Math.min(below, this.loadedCodes);
     if (below === Infinity || scanTo > works.length * 8) return this.countEach(works, counts, touched, below);
+    const fromHeads = scanTo <= this.headBelow && (this.denseBelow === 0 || dense !== undefined);
+    const skip = fromHeads ? Math.min(this.denseBelow, scanTo) : 0; // codes whose counts `dense` gives
     let n = 0;
     let loaded = works;
     if (this.overlay.size > 0) {
@@ -152,13 +193,15 @@ export class TagLists {
         for (let j = 0; j < o.length; j++) {
           const c = this.codeOf(o[j]!);
           // Codes below `scanTo` are found by the scan; later ones (new tags) are listed here.
-          if (c < below && counts[c]!++ === 0 && c >= scanTo) touched[n++] = c;
+          if (c < below && c >= skip && counts[c]!++ === 0 && c >= scanTo) touched[n++] = c;
         }
       }
       loaded = loaded.subarray(0, k);
     }
     try {
-      this.counter.count(loaded, counts, scanTo);
+      if (fromHeads) this.counter.count(loaded, counts, scanTo);
+      else countRange(this.offsets, this.data, loaded, 0, loaded.length, counts, scanTo, this.scratch);
+      for (let c = 0; c < skip; c++) counts[c] = dense!(c);
     } catch (err) {
       // Leave the counters zeroed, as callers expect between searches, before the error goes up.
       counts.fill(0, 0, scanTo);
@@ -196,31 +239,52 @@ export class TagLists {
     return n;
   }
 
-  /** The codes at or past `from` of every work in `works`, appended to `into` (a grown copy is returned when it fills). */
+  /**
+   * The codes at or past `from` of every work in `works`, appended to `into` (a grown copy is
+   * returned when it fills). In batches of 32 works, touching each list before reading it, as
+   * engine/count-range.ts does: a result's lists are scattered over the full lists' 74 MB.
+   */
   collect(works: Uint32Array, from: number, into: { codes: Uint32Array; n: number }): void {
     const { offsets, data, overlay } = this;
     const last = offsets.length - 1;
     const checkOverlay = overlay.size > 0;
+    const starts = this.scratch.subarray(0, 32);
+    const ends = this.scratch.subarray(32, 64);
     let { codes, n } = into;
-    const put = (c: number) => {
-      if (n === codes.length) {
-        const next = new Uint32Array(Math.max(1024, codes.length * 2));
-        next.set(codes);
+    let sink = 0;
+    for (let i = 0; i < works.length; i += 32) {
+      const m = Math.min(32, works.length - i);
+      let room = 0;
+      for (let k = 0; k < m; k++) {
+        const w = works[i + k]!;
+        const o = checkOverlay ? overlay.get(w) : undefined;
+        starts[k] = w < last && !o ? offsets[w]! : 0;
+        ends[k] = w < last && !o ? offsets[w + 1]! : 0;
+        room += o ? o.length : ends[k]! - starts[k]!;
+      }
+      if (n + room > codes.length) {
+        const next = new Uint32Array(Math.max(1024, 2 * (n + room)));
+        next.set(codes.subarray(0, n));
         codes = next;
       }
-      codes[n++] = c;
-    };
-    for (let i = 0; i < works.length; i++) {
-      const w = works[i]!;
-      const o = checkOverlay ? overlay.get(w) : undefined;
-      if (o) {
-        for (let j = 0; j < o.length; j++) if (this.codeOf(o[j]!) >= from) put(this.codeOf(o[j]!));
-        continue;
+      for (let k = 0; k < m; k++) if (ends[k]! > starts[k]!) sink ^= data[ends[k]! - 1]!;
+      for (let k = 0; k < m; k++) {
+        const o = checkOverlay ? overlay.get(works[i + k]!) : undefined;
+        if (o) {
+          for (let j = 0; j < o.length; j++) {
+            const c = this.codeOf(o[j]!);
+            if (c >= from) codes[n++] = c;
+          }
+          continue;
+        }
+        // Ascending: from the end back to the first code below `from`.
+        const start = starts[k]!;
+        let j = ends[k]!;
+        while (j > start && data[j - 1]! >= from) j--;
+        for (const end = ends[k]!; j < end; j++) codes[n++] = data[j]!;
       }
-      if (w >= last) continue;
-      const to = offsets[w + 1]!;
-      for (let j = offsets[w]!; j < to; j++) if (data[j]! >= from) put(data[j]!);
     }
+    this.scratch[64] = sink;
     into.codes = codes;
     into.n = n;
   }
@@ -233,4 +297,36 @@ export class TagLists {
   delete(work: number): void {
     this.overlay.set(work, EMPTY);
   }
+}
+
+/**
+ * Each work's codes from `from` to `below` (a run of its ascending list), two bytes each, in
+ * compressed rows like the full lists; in shared memory when `share`.
+ */
+function headLists(offsets: Uint32Array, data: Uint32Array, from: number, below: number, share: boolean): { offsets: Uint32Array; data: Uint16Array } {
+  const works = Math.max(0, offsets.length - 1);
+  const buffer = (bytes: number) => (share ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  const headOffsets = new Uint32Array(buffer((works + 1) * 4));
+  const run = (w: number): [number, number] => {
+    let j = offsets[w]!;
+    const to = offsets[w + 1]!;
+    while (j < to && data[j]! < from) j++;
+    let end = j;
+    while (end < to && data[end]! < below) end++;
+    return [j, end];
+  };
+  let n = 0;
+  for (let w = 0; w < works; w++) {
+    headOffsets[w] = n;
+    const [j, end] = run(w);
+    n += end - j;
+  }
+  headOffsets[works] = n;
+  const head = new Uint16Array(buffer(Math.max(1, n) * 2));
+  for (let w = 0, k = 0; w < works; w++) {
+    const [j, end] = run(w);
+    head.set(data.subarray(j, end), k);
+    k += end - j;
+  }
+  return { offsets: headOffsets, data: head };
 }
