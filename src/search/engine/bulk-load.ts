@@ -13,7 +13,7 @@ import { NUMERIC_KEYS, RANGE_KEYS, WorkIndex, emptyParts, typeCode, type IndexPa
 const { RoaringBitmap32 } = roaring;
 const log = logger('search');
 
-const WORKS_SQL = `SELECT group_concat(id || ',' || complete || ',' || word_count || ',' || (status = 'posted') || ',' || restricted || ',' || hidden
+export const WORKS_SQL = `SELECT group_concat(id || ',' || complete || ',' || word_count || ',' || (status = 'posted') || ',' || restricted || ',' || hidden
   || ',' || ${sqlDay('published_on')} || ',' || ${sqlDay('updated_on')} || ',' || hits || ',' || kudos_count || ',' || comments_count
   || ',' || bookmarks_count || ',' || replace(replace(language, ',', ''), ';', ''), ';') FROM works WHERE id >= ? AND id < ?`;
 const TAGGINGS_SQL = `SELECT group_concat(work_id || ':' || tags, ';') FROM
@@ -28,6 +28,24 @@ const CREATORS_SQL = `SELECT group_concat(work_id || ',' || pseud_id, ';') FROM
  * title or creator sort (`WorkIndex.lazyKeys`). Measured figures are in docs/search.md.
  */
 export function loadIndex(sqlite: SQLite.Database): { index: WorkIndex; graph: FandomParents } {
+  // Read through a memory map while loading: a page fault brings in its neighbours too (the
+  // kernel's read-around), where SQLite's reads fetch one page each, so a start with the
+  // database not in the page cache reads it in large runs (at 1 M works 7.0–10.9 s, against
+  // 13.8–14.3 s without). Set back afterwards, so the mapped pages do not stay in the process
+  // (an in-memory database has no file to map).
+  const mmap = sqlite.pragma('mmap_size', { simple: true }) as number;
+  if (!sqlite.memory) sqlite.pragma(`mmap_size = ${LOAD_MMAP}`);
+  try {
+    return readIndex(sqlite);
+  } finally {
+    if (!sqlite.memory) sqlite.pragma(`mmap_size = ${mmap}`);
+  }
+}
+
+/** Bytes of the database mapped while loading (SQLite caps it at its compiled maximum, 2 GB here). */
+const LOAD_MMAP = 2 ** 40;
+
+function readIndex(sqlite: SQLite.Database): { index: WorkIndex; graph: FandomParents } {
   return sqlite.transaction(() => {
     const phases: Record<string, number> = {};
     let mark = performance.now();

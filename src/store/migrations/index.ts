@@ -11,6 +11,7 @@ import * as m0009 from './0009_rating_hints.ts';
 import * as m0010 from './0010_search_pg.ts';
 import * as m0011 from './0011_change_log.ts';
 import * as m0012 from './0012_search_postings.ts';
+import * as m0013 from './0013_engine_scan.ts';
 
 /** Every migration, in order. Names never change once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_search_pg': m0010,
   '0011_change_log': m0011,
   '0012_search_postings': m0012,
+  '0013_engine_scan': m0013,
 };
