@@ -58,6 +58,10 @@ test('blocks where only phrasing may go are demoted to spans; stray list and tab
   assert.equal(toXhtml('<em><p>x</p></em>'), '<em><span class="h-p" data-h="p">x</span></em>');
   assert.equal(toXhtml('<ul><p>s</p><li>ok</li>t</ul>'), '<ul><li data-h="+"><p>s</p></li><li>ok</li><li data-h="+">t</li></ul>');
   assert.equal(toXhtml('<table><td>c</td></table>'), '<table><tbody data-h="+"><tr data-h="+"><td>c</td></tr></tbody></table>');
+  // A column group with text in it (found by the property test below) keeps the text, demoted.
+  assert.equal(toXhtml('<table><colgroup>words</colgroup></table>'),
+    '<table><tbody data-h="+"><tr data-h="+"><td data-h="+"><div class="h-colgroup" data-h="colgroup">words</div></td></tr></tbody></table>');
+  assert.equal(roundTrip('<table><colgroup>words here</colgroup></table>'), '<table><colgroup>words here</colgroup></table>');
   assert.equal(toXhtml('<li>alone</li>'), '<div class="h-li" data-h="li">alone</div>');
   assert.equal(toXhtml('<details><p>x</p></details>'), '<details><summary data-h="-">Details</summary><p>x</p></details>');
   assert.match(toXhtml('<dl>loose<dt>t</dt><dd>d</dd></dl>'), /^<div class="h-dl" data-h="dl">loose<div class="h-dt" data-h="dt">t<\/div>/);

@@ -144,6 +144,18 @@ function node(n: ChildNode, ctx: Ctx, scope: Scope): string {
 const blank = (n: ChildNode) => !isTag(n) && (!isText(n) || n.data.trim() === '');
 
 /**
+ * Whether `n` may stay a child of container `name` as it is. A `colgroup` holding anything but
+ * `col` elements (text, say) counts as stray content of its table: wrapped with the rest, it is
+ * demoted there (`h-colgroup`), so its content survives to be restored.
+ */
+function allowedChild(n: ChildNode, name: string, rule: { allowed: readonly string[] }, hasBody: boolean, firstElement: boolean): boolean {
+  if (!isTag(n) || !rule.allowed.includes(n.name)) return false;
+  if (hasBody && n.name === 'tr') return false;
+  if (n.name === 'caption' && !firstElement) return false;
+  return !(name === 'table' && n.name === 'colgroup' && !n.children.every((c) => blank(c) || (isTag(c) && c.name === 'col')));
+}
+
+/**
  * The element names a container's children will have after stray runs are wrapped (`dl`:
  * stray content is `#`, which no valid order allows; `table`: a stray run is one `tbody`).
  */
@@ -155,7 +167,7 @@ function childNames(el: Element, name: string): string[] {
   let firstElement = true;
   for (const n of el.children) {
     if (blank(n)) continue;
-    const ok = isTag(n) && rule.allowed.includes(n.name) && !(hasBody && n.name === 'tr') && !(n.name === 'caption' && !firstElement);
+    const ok = allowedChild(n, name, rule, hasBody, firstElement);
     if (isTag(n)) firstElement = false;
     if (ok) {
       names.push((n as Element).name);
@@ -185,8 +197,7 @@ function children(nodes: readonly ChildNode[], ctx: Ctx, scope: Scope): string {
   };
   let firstElement = true;
   for (const n of nodes) {
-    const name = isTag(n) ? n.name : '';
-    const ok = isTag(n) && rule.allowed.includes(name) && !(hasBody && name === 'tr') && !(name === 'caption' && !firstElement);
+    const ok = allowedChild(n, ctx.parent, rule, hasBody, firstElement);
     if (isTag(n)) firstElement = false;
     if (ok) {
       flush();
