@@ -62,6 +62,10 @@ test('blocks where only phrasing may go are demoted to spans; stray list and tab
   assert.equal(toXhtml('<table><colgroup>words</colgroup></table>'),
     '<table><tbody data-h="+"><tr data-h="+"><td data-h="+"><div class="h-colgroup" data-h="colgroup">words</div></td></tr></tbody></table>');
   assert.equal(roundTrip('<table><colgroup>words here</colgroup></table>'), '<table><colgroup>words here</colgroup></table>');
+  // A no-break space is text, not the whitespace XHTML allows between table parts.
+  assert.match(toXhtml('<table><colgroup>\u00a0</colgroup></table>'), /<div class="h-colgroup" data-h="colgroup">\u00a0<\/div>/);
+  assert.match(toXhtml('<ul>\u00a0<li>a</li></ul>'), /^<ul><li data-h="\+">\u00a0<\/li><li>a<\/li><\/ul>$/);
+  assert.equal(roundTrip('<table><colgroup>\u00a0</colgroup></table>'), '<table><colgroup>\u00a0</colgroup></table>');
   assert.equal(toXhtml('<li>alone</li>'), '<div class="h-li" data-h="li">alone</div>');
   assert.equal(toXhtml('<details><p>x</p></details>'), '<details><summary data-h="-">Details</summary><p>x</p></details>');
   assert.match(toXhtml('<dl>loose<dt>t</dt><dd>d</dd></dl>'), /^<div class="h-dl" data-h="dl">loose<div class="h-dt" data-h="dt">t<\/div>/);

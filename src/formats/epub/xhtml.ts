@@ -141,7 +141,8 @@ function node(n: ChildNode, ctx: Ctx, scope: Scope): string {
   return '';
 }
 
-const blank = (n: ChildNode) => !isTag(n) && (!isText(n) || n.data.trim() === '');
+/** Inter-element whitespace: XML's four space characters only (a no-break space is text). */
+const blank = (n: ChildNode) => !isTag(n) && (!isText(n) || /^[ \t\n\r]*$/.test(n.data));
 
 /**
  * Whether `n` may stay a child of container `name` as it is. A `colgroup` holding anything but

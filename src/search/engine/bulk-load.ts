@@ -31,7 +31,7 @@ export function loadIndex(sqlite: SQLite.Database): { index: WorkIndex; graph: F
   // Read through a memory map while loading: a page fault brings in its neighbours too (the
   // kernel's read-around), where SQLite's reads fetch one page each, so a start with the
   // database not in the page cache reads it in large runs (at 1 M works 7.0–10.9 s, against
-  // 13.8–14.3 s without). Set back afterwards, so the mapped pages do not stay in the process
+  // 12.0–14.3 s without). Set back afterwards, so the mapped pages do not stay in the process
   // (an in-memory database has no file to map).
   const mmap = sqlite.pragma('mmap_size', { simple: true }) as number;
   if (!sqlite.memory) sqlite.pragma(`mmap_size = ${LOAD_MMAP}`);

@@ -7,7 +7,7 @@ import type { Bitmap, OrderKey, WorkIndex } from './work-index.ts';
  * keep members of the result (the expected walk is page end × all works / result size); for a
  * narrow one (up to `sortBelow` works), or a deep page, sort just the result. A walk that proves
  * much longer than expected (a result clustered far down the order, its members spread thin
- * there) gives up once it has passed about as many works as sorting would cost (n log n / 4
+ * there) gives up once it has passed about as many works as sorting would cost (n log2 n
  * non-members, and at least 4 times the expected walk), and the result is sorted.
  */
 export function pageByKey(index: WorkIndex, result: Bitmap, key: OrderKey, dir: SortDirection, offset: number, limit: number, sortBelow = 2000): number[] {

@@ -6,7 +6,9 @@ import { isPostgres } from '../migrate.ts';
  * (src/search/engine/bulk-load.ts): the read walks this index (59 MB at 1 M works) instead
  * of the works table with its titles and summaries (359 MB), which matters when the
  * database is not in the page cache (a first start, or after other large files pushed it out).
- * PostgreSQL reads works through its own loader (src/search/pg/load.ts) and gets no such index.
+ * The index holds the hit, kudos, comment and bookmark counts too, so a counter update rewrites
+ * its entry as well as the row. PostgreSQL reads works through its own loader
+ * (src/search/pg/load.ts) and gets no such index.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (isPostgres(db)) return;
