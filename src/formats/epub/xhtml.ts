@@ -149,8 +149,8 @@ const blank = (n: ChildNode) => !isTag(n) && (!isText(n) || /^[ \t\n\r]*$/.test(
  * `col` elements (text, say) counts as stray content of its table: wrapped with the rest, it is
  * demoted there (`h-colgroup`), so its content survives to be restored.
  */
-function allowedChild(n: ChildNode, name: string, rule: { allowed: readonly string[] }, hasBody: boolean, firstElement: boolean): boolean {
-  if (!isTag(n) || !rule.allowed.includes(n.name)) return false;
+function allowedChild(n: ChildNode, name: string, hasBody: boolean, firstElement: boolean): boolean {
+  if (!isTag(n) || !CHILDREN[name]!.allowed.includes(n.name)) return false;
   if (hasBody && n.name === 'tr') return false;
   if (n.name === 'caption' && !firstElement) return false;
   return !(name === 'table' && n.name === 'colgroup' && !n.children.every((c) => blank(c) || (isTag(c) && c.name === 'col')));
@@ -161,14 +161,13 @@ function allowedChild(n: ChildNode, name: string, rule: { allowed: readonly stri
  * stray content is `#`, which no valid order allows; `table`: a stray run is one `tbody`).
  */
 function childNames(el: Element, name: string): string[] {
-  const rule = CHILDREN[name]!;
   const hasBody = name === 'table' && el.children.some((n) => isTag(n) && n.name === 'tbody');
   const names: string[] = [];
   let stray = false;
   let firstElement = true;
   for (const n of el.children) {
     if (blank(n)) continue;
-    const ok = allowedChild(n, name, rule, hasBody, firstElement);
+    const ok = allowedChild(n, name, hasBody, firstElement);
     if (isTag(n)) firstElement = false;
     if (ok) {
       names.push((n as Element).name);
@@ -198,7 +197,7 @@ function children(nodes: readonly ChildNode[], ctx: Ctx, scope: Scope): string {
   };
   let firstElement = true;
   for (const n of nodes) {
-    const ok = allowedChild(n, ctx.parent, rule, hasBody, firstElement);
+    const ok = allowedChild(n, ctx.parent, hasBody, firstElement);
     if (isTag(n)) firstElement = false;
     if (ok) {
       flush();

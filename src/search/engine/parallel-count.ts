@@ -11,13 +11,6 @@ export const PARALLEL_FROM = 16_384;
 /** Lists as large as this (tag assignments) get their head lists in shared memory, ready for a worker. */
 export const SHARE_FROM = 1 << 20;
 
-/** A copy of `arr` in shared memory (workers see the same bytes). */
-export function shared<T extends Uint16Array | Uint32Array>(arr: T): T {
-  const out = new (arr.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(arr.byteLength));
-  out.set(arr);
-  return out;
-}
-
 const workers = new FinalizationRegistry<Worker>((worker) => void worker.terminate());
 
 /**

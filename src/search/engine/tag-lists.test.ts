@@ -2,8 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CTL } from './count-range.ts';
-import { ParallelCounter, shared } from './parallel-count.ts';
+import { ParallelCounter } from './parallel-count.ts';
 import { TagLists } from './tag-lists.ts';
+
+/** A copy of `arr` in shared memory, as TagLists builds its head lists for the worker. */
+function shared<T extends Uint16Array | Uint32Array>(arr: T): T {
+  const out = new (arr.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(arr.byteLength));
+  out.set(arr);
+  return out;
+}
 
 const lists = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 15 }), { maxLength: 6 }), { maxLength: 30 });
 

@@ -307,26 +307,15 @@ function headLists(offsets: Uint32Array, data: Uint32Array, from: number, below:
   const works = Math.max(0, offsets.length - 1);
   const buffer = (bytes: number) => (share ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   const headOffsets = new Uint32Array(buffer((works + 1) * 4));
-  const run = (w: number): [number, number] => {
-    let j = offsets[w]!;
-    const to = offsets[w + 1]!;
-    while (j < to && data[j]! < from) j++;
-    let end = j;
-    while (end < to && data[end]! < below) end++;
-    return [j, end];
-  };
   let n = 0;
   for (let w = 0; w < works; w++) {
     headOffsets[w] = n;
-    const [j, end] = run(w);
-    n += end - j;
+    for (let j = offsets[w]!, to = offsets[w + 1]!; j < to && data[j]! < below; j++) if (data[j]! >= from) n++;
   }
   headOffsets[works] = n;
   const head = new Uint16Array(buffer(Math.max(1, n) * 2));
   for (let w = 0, k = 0; w < works; w++) {
-    const [j, end] = run(w);
-    head.set(data.subarray(j, end), k);
-    k += end - j;
+    for (let j = offsets[w]!, to = offsets[w + 1]!; j < to && data[j]! < below; j++) if (data[j]! >= from) head[k++] = data[j]!;
   }
   return { offsets: headOffsets, data: head };
 }
