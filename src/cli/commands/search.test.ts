@@ -69,3 +69,17 @@ test('reindex rebuilds the full-text index and says how many works', () => {
   assert.match(r.stdout, /^Reindexed 3 works in/);
   assert.equal(JSON.parse(quire(['search', 'caravan', '--json']).stdout).total, 1);
 });
+
+test('exclude, language, completion and page flags', async () => {
+  const archive = await openArchive(testConfig({ dataDir }));
+  await archive.works.create(buildWork({ title: 'La Traversée', language: 'fr', complete: false, chapters: [{ html: '<p>Le ferry quitte le port à l’aube.</p>' }] }));
+  await archive.close();
+  const titles = (args: string[]) => (JSON.parse(quire(['search', ...args, '--json']).stdout) as { works: { title: string }[] }).works.map((w) => w.title).sort();
+  assert.deepEqual(titles(['salt', '--exclude-tag', 'angst']), ['Draft Notes', 'Harbour Tea']);
+  assert.deepEqual(titles(['ferry', '--language', 'fr']), ['La Traversée']);
+  assert.deepEqual(titles(['ferry', '--language', 'en']), []);
+  assert.deepEqual(titles(['ferry']), ['La Traversée']);
+  assert.deepEqual(titles(['ferry', '--complete']), [], 'a work in progress is left out');
+  const page2 = JSON.parse(quire(['search', 'salt', '--page', '2', '--json']).stdout) as { total: number; works: unknown[] };
+  assert.deepEqual([page2.total, page2.works.length], [3, 0], 'a page past the end: the total, no works');
+});
